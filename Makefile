@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: MIT
+# virtboot - top-level build: Kconfig (python3-kconfiglib), Kbuild-style
+# object lists (obj-$(CONFIG_X) += x.o in each directory's Makefile), one
+# flat image for QEMU's -bios.
+
+VERSION      := 2026.11
+O            ?= build
+PYTHON       ?= /usr/bin/python3
+CROSS_COMPILE ?= aarch64-linux-gnu-
+QEMU         ?= qemu-system-aarch64
+
+CC      := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+SIZE    := $(CROSS_COMPILE)size
+HOSTCC  ?= gcc
+
+SYSROOT := $(shell scripts/deps.sh --print)
+LIBFDT  := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
+KCONFIG := KCONFIG_CONFIG=$(O)/.config $(PYTHON) -m
+DEFCONFIG ?= qemu_virt_defconfig
+
+# Targets that need no configuration.
+NOCONFIG := %_defconfig menuconfig savedefconfig clean distclean deps help
+ifeq ($(filter-out $(NOCONFIG),$(or $(MAKECMDGOALS),all)),)
+NEED_CONFIG :=
+else
+NEED_CONFIG := y
+endif
+
+.PHONY: all deps clean distclean menuconfig savedefconfig run test \
+	test-unit test-py bench help FORCE
+all: $(O)/virtboot.bin
+
+ifeq ($(NEED_CONFIG),y)
+-include $(O)/.config
+endif
+
+# --- configuration --------------------------------------------------------
+$(O)/.config:
+	@echo "  CONFIG  no $@: using configs/$(DEFCONFIG)"
+	@mkdir -p $(O)
+	@$(KCONFIG) defconfig --kconfig Kconfig configs/$(DEFCONFIG) >/dev/null
+
+%_defconfig: configs/%_defconfig
+	@mkdir -p $(O)
+	$(KCONFIG) defconfig --kconfig Kconfig $<
+
+menuconfig:
+	@mkdir -p $(O)
+	$(KCONFIG) menuconfig Kconfig
+
+savedefconfig: $(O)/.config
+	$(KCONFIG) savedefconfig --kconfig Kconfig --out $(O)/defconfig
+	@echo "  wrote $(O)/defconfig"
+
+$(O)/include/generated/autoconf.h: $(O)/.config Kconfig $(wildcard */Kconfig */*/Kconfig)
+	@mkdir -p $(dir $@)
+	@$(KCONFIG) olddefconfig Kconfig >/dev/null
+	@$(KCONFIG) genconfig --header-path $@ Kconfig
+
+$(O)/include/generated/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@date=$$(git log -1 --format=%cd --date=format:'%b %d %Y - %H:%M:%S' 2>/dev/null || date '+%b %d %Y - %H:%M:%S'); \
+	 printf '#define VIRTBOOT_VERSION "%s"\n#define VIRTBOOT_BUILD_DATE "%s"\n' \
+		'$(VERSION)' "$$date" > $@.tmp; \
+	 cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+# --- object lists -----------------------------------------------------------
+OBJS :=
+DIRS := arch/arm64 board/qemu-virt drivers drivers/serial drivers/firmware \
+	drivers/video lib cmd
+
+define include_dir
+obj-y :=
+include $(1)/Makefile
+OBJS += $$(addprefix $(O)/$(1)/,$$(obj-y))
+endef
+$(foreach d,$(DIRS),$(eval $(call include_dir,$(d))))
+
+# --- flags ----------------------------------------------------------------
+CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -ffreestanding \
+	-fno-common -ffunction-sections -fdata-sections -fno-pie \
+	-fstack-protector-strong -march=armv8-a \
+	-Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
+	-Iinclude -I$(O)/include -isystem $(SYSROOT)/usr/include \
+	-include $(O)/include/generated/autoconf.h
+ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
+LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
+	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+	-Wl,-Map,$(O)/virtboot.map
+
+# Code that runs before the MMU is on (all accesses are Device memory there)
+# must never make an unaligned access or call a library routine.
+CFLAGS_mmu.o := -mstrict-align -fno-builtin -fno-stack-protector
+
+$(O)/%.o: %.c $(O)/include/generated/autoconf.h $(O)/include/generated/version.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(CFLAGS_$(notdir $@)) -MMD -MP -c -o $@ $<
+
+$(O)/%.o: %.S $(O)/include/generated/autoconf.h
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(ASFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT)
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT)
+
+$(O)/virtboot.bin: $(O)/virtboot.elf
+	@$(OBJCOPY) -O binary $< $@
+	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
+
+$(LIBFDT):
+	@scripts/deps.sh
+
+deps:
+	@scripts/deps.sh
+
+# --- run, test, bench -------------------------------------------------------
+KERNEL ?= $(O)/demo/Image
+INITRD ?= $(O)/demo/initramfs.cpio.gz
+APPEND ?= console=ttyAMA0
+QEMU_ARGS ?=
+
+run: deps $(O)/virtboot.bin
+	@scripts/run.sh "$(O)" "$(KERNEL)" "$(INITRD)" "$(APPEND)" $(QEMU_ARGS)
+
+test: deps
+	@$(MAKE) --no-print-directory $(O)/virtboot.bin
+	@$(MAKE) --no-print-directory test-unit
+	@$(MAKE) --no-print-directory test-py
+
+test-unit:
+	@$(MAKE) --no-print-directory -f test/unit/Makefile O=$(O) SYSROOT=$(SYSROOT)
+
+test-py: $(O)/virtboot.bin
+	cd test/py && VIRTBOOT_BUILD=$(abspath $(O)) $(PYTHON) -m pytest -q $(PYTEST_ARGS)
+
+bench: deps $(O)/virtboot.bin
+	@$(PYTHON) scripts/bench.py --build $(O) $(if $(FW),--fw $(FW)) $(BENCH_ARGS)
+
+clean:
+	rm -rf $(O)/*.o $(O)/*/ $(O)/virtboot.*
+
+distclean:
+	rm -rf $(O)
+
+help:
+	@echo "make [O=dir]        build $(O)/virtboot.bin (default config: $(DEFCONFIG))"
+	@echo "make run            boot it in QEMU with the demo Linux"
+	@echo "make test           host unit tests and test/py against QEMU"
+	@echo "make bench          boot-time figures against QEMU's direct boot"
+	@echo "make menuconfig | savedefconfig | <name>_defconfig | clean"

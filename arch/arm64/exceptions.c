@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+/*
+ * exceptions.c - report an exception (Arm DDI 0487, D1.10: ESR_ELx
+ * classes) and recover from one raised by a shell command.
+ */
+#include <arch.h>
+#include <errno.h>
+#include <exception.h>
+#include <setjmp.h>
+#include <virtboot.h>
+
+static jmp_buf *recovery;
+
+static const char *const kind_names[4] = {
+	"Synchronous Abort", "IRQ", "FIQ", "SError",
+};
+
+static const char *const origin_names[4] = {
+	"current EL, SP0", "current EL", "lower EL, AArch64",
+	"lower EL, AArch32",
+};
+
+static const char *esr_class(uint32_t ec)
+{
+	switch (ec) {
+	case 0x00: return "unknown reason";
+	case 0x01: return "WFI/WFE trapped";
+	case 0x07: return "FP/SIMD access trapped";
+	case 0x0e: return "illegal execution state";
+	case 0x15: return "SVC";
+	case 0x16: return "HVC";
+	case 0x17: return "SMC";
+	case 0x18: return "system register access trapped";
+	case 0x20: return "instruction abort, lower EL";
+	case 0x21: return "instruction abort";
+	case 0x22: return "PC alignment fault";
+	case 0x24: return "data abort, lower EL";
+	case 0x25: return "data abort";
+	case 0x26: return "SP alignment fault";
+	case 0x2f: return "SError";
+	case 0x3c: return "BRK instruction";
+	default: return "other";
+	}
+}
+
+static const char *fault_status(uint32_t dfsc)
+{
+	switch (dfsc & 0x3c) {
+	case 0x04: return "translation fault";
+	case 0x08: return "access flag fault";
+	case 0x0c: return "permission fault";
+	case 0x10: return "external abort";
+	case 0x20: return "alignment fault";
+	default: return "fault";
+	}
+}
+
+static void report(const struct pt_regs *regs, unsigned int kind)
+{
+	uint32_t ec = regs->esr >> 26;
+	int i;
+
+	printf("\n\"%s\" handler (%s), esr 0x%08llx: %s", kind_names[kind & 3],
+	       origin_names[kind >> 2], (unsigned long long)regs->esr,
+	       esr_class(ec));
+	if (ec == 0x20 || ec == 0x21 || ec == 0x24 || ec == 0x25)
+		printf(", %s level %u%s", fault_status(regs->esr & 0x3f),
+		       (unsigned int)(regs->esr & 3),
+		       ec >= 0x24 ? (regs->esr & (1 << 6) ? ", write" : ", read") : "");
+	printf(" at EL%u\n", arch_el());
+	printf("elr: %016llx  far: %016llx  spsr: %08llx\n",
+	       (unsigned long long)regs->elr, (unsigned long long)regs->far,
+	       (unsigned long long)regs->spsr);
+	for (i = 0; i < 31; i++)
+		printf("x%-2d: %016llx%s", i, (unsigned long long)regs->regs[i],
+		       i % 4 == 3 ? "\n" : "  ");
+	printf("sp : %016llx\n", (unsigned long long)regs->sp);
+}
+
+static void __attribute__((noreturn)) exception_recover(void)
+{
+	longjmp(*recovery, 1);
+}
+
+void exception_handle(struct pt_regs *regs, unsigned int kind)
+{
+	regs->elr = read_sysreg_el(elr);
+	regs->spsr = read_sysreg_el(spsr);
+	regs->esr = read_sysreg_el(esr);
+	regs->far = read_sysreg_el(far);
+
+	report(regs, kind);
+	/* Only a synchronous exception of our own code can be undone, by
+	 * returning to where exception_guard() was entered. */
+	if (kind == 4 && recovery) {
+		printf("Command aborted: back to the prompt.\n");
+		write_sysreg_el((uintptr_t)exception_recover, elr);
+		return;
+	}
+	panic("unrecoverable exception");
+}
+
+int exception_guard(int (*fn)(void *arg), void *arg)
+{
+	jmp_buf buf, *volatile outer = recovery;
+	int ret;
+
+	if (setjmp(buf)) {
+		recovery = outer;
+		return -EFAULT;
+	}
+	recovery = &buf;
+	ret = fn(arg);
+	recovery = outer;
+	return ret;
+}

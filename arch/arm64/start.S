@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * start.S - reset entry of virtboot on QEMU's AArch64 virt machine.
+ *
+ * Contract on entry (QEMU, -bios): executing in place from the read-only
+ * flash at 0; AArch64 at EL1 (default), EL2 (virtualization=on) or EL3
+ * (secure=on); MMU and caches off; x0 = 0. QEMU's DTB is at the start of
+ * RAM and the board code finds it there. At EL1/EL2 only CPU 0 runs; at
+ * EL3 every CPU runs this code, and all but the CPU with affinity 0 are
+ * parked in spin_park (arch/arm64/smp.S).
+ *
+ * On the call to board_init(el): DAIF masked, VBAR at exception_vectors,
+ * FP/SIMD usable, SP = __stack_top (SP_ELx), .data copied from the flash,
+ * .bss zeroed, TPIDR_EL0 at the TLS block (picolibc's errno), MMU and
+ * caches on with the identity map of mmu.c. x0 = the exception level.
+ * Only aligned 8-byte accesses happen before the MMU is on.
+ */
+#include <asm.h>
+
+	.section .text.entry, "ax"
+	.globl	_start
+_start:
+	msr	daifset, #0xf
+	mrs	x19, CurrentEL
+	lsr	x19, x19, #2			// x19 = EL, kept for C
+
+	mrs	x0, mpidr_el1
+	ldr	x1, =MPIDR_AFF_MASK
+	and	x0, x0, x1
+	cbnz	x0, spin_park			// not the boot CPU
+
+	adr	x0, exception_vectors
+	mov	x1, #CPACR_FPEN
+	msr	cpacr_el1, x1			// FP/SIMD for EL1 and EL0
+	cmp	x19, #2
+	b.lt	1f
+	b.eq	2f
+	msr	vbar_el3, x0
+	msr	cptr_el3, xzr			// no FP/SIMD trap to EL3
+	b	3f
+2:	msr	vbar_el2, x0
+	ldr	x1, =CPTR_EL2_RES1
+	msr	cptr_el2, x1			// no FP/SIMD trap to EL2
+	b	3f
+1:	msr	vbar_el1, x0
+3:	isb
+
+	ldr	x0, =__stack_top
+	mov	sp, x0
+
+	ldr	x0, =__data_start		// copy .data and .tdata
+	ldr	x1, =__data_source
+	ldr	x2, =__data_end
+4:	cmp	x0, x2
+	b.hs	5f
+	ldr	x3, [x1], #8
+	str	x3, [x0], #8
+	b	4b
+5:	ldr	x0, =__bss_start		// zero .tbss and .bss
+	ldr	x2, =__bss_end
+6:	cmp	x0, x2
+	b.hs	7f
+	str	xzr, [x0], #8
+	b	6b
+
+7:	ldr	x0, =__tls_base			// picolibc TLS (errno)
+	ldr	x1, =__arm64_tls_tcb_offset
+	sub	x0, x0, x1
+	msr	tpidr_el0, x0
+
+	mov	x0, x19
+	bl	mmu_setup
+	mov	x0, x19
+	bl	board_init
+	b	.				// board_init never returns

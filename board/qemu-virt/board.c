@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/*
+ * board.c - QEMU virt: find the DTB QEMU placed at the start of RAM, then
+ * run the init list, top to bottom, and hand over to the shell.
+ */
+#define pr_fmt(fmt) "board: " fmt
+#include <arch.h>
+#include <autoboot.h>
+#include <board.h>
+#include <cli.h>
+#include <console.h>
+#include <driver.h>
+#include <dt.h>
+#include <env.h>
+#include <mem.h>
+#include <pl011.h>
+#include <timer.h>
+#include <virtboot.h>
+
+const char version_string[] =
+	"virtboot " VIRTBOOT_VERSION " (" VIRTBOOT_BUILD_DATE ")";
+
+static unsigned int entry_el;
+
+unsigned int board_entry_el(void)
+{
+	return entry_el;
+}
+
+/* Copy the tree out of the way before anything else uses that RAM. An
+ * unusable one is reported on the fallback UART; the shell still comes. */
+static int board_find_dtb(void)
+{
+	static struct pl011 fallback;
+	int err = dt_init((const void *)BOARD_RAM_BASE);
+
+	if (err) {
+		pl011_console_init(&fallback, BOARD_FALLBACK_UART);
+		printf("board: no usable device tree at 0x%lx: using the UART at 0x%lx and %lu MiB of RAM\n",
+		       BOARD_RAM_BASE, BOARD_FALLBACK_UART, BOARD_RAM_MIN >> 20);
+	}
+	return err;
+}
+
+static int board_mem_init(void)
+{
+	return mem_init(dt_blob());
+}
+
+static int board_probe(void)
+{
+	if (dt_blob())
+		drivers_probe(dt_blob());
+	return 0;
+}
+
+static int board_banner(void)
+{
+	printf("\n%s\n\n", version_string);
+	return 0;
+}
+
+static int board_env_init(void)
+{
+	return env_set_default();
+}
+
+typedef int (*init_fn)(void);
+
+static const init_fn init_sequence[] = {
+	board_find_dtb,
+	board_mem_init,
+	board_probe,		/* the console first, then the rest */
+	board_banner,
+	board_env_init,
+	autoboot,
+};
+
+void board_init(unsigned int el)
+{
+	unsigned int i;
+
+	entry_el = el;
+	for (i = 0; i < ARRAY_SIZE(init_sequence); i++)
+		init_sequence[i]();	/* each reports its own errors */
+	cli_loop();
+}

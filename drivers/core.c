@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/*
+ * core.c - driver model core: match device-tree nodes against the
+ * registered drivers' compatible strings and probe them (Devicetree
+ * Specification v0.4, 2.3.1 compatible, 2.3.4 status).
+ */
+#define pr_fmt(fmt) "dm: " fmt
+#include <driver.h>
+#include <dt.h>
+#include <errno.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <virtboot.h>
+
+extern const struct driver __drivers_start[], __drivers_end[];
+
+#define MAX_DEVICES 32
+static struct device devices[MAX_DEVICES];
+static int ndevices;
+
+static const struct driver *find_driver(const void *fdt, int node)
+{
+	const struct driver *drv;
+	const char *const *c;
+
+	for (drv = __drivers_start; drv < __drivers_end; drv++)
+		for (c = drv->compatible; *c; c++)
+			if (fdt_node_check_compatible(fdt, node, *c) == 0)
+				return drv;
+	return NULL;
+}
+
+static void probe_node(const void *fdt, int node)
+{
+	const struct driver *drv;
+	struct device *dev;
+	int i, ret;
+
+	if (!dt_node_is_okay(fdt, node))
+		return;
+	drv = find_driver(fdt, node);
+	if (!drv)
+		return;
+	for (i = 0; i < ndevices; i++)
+		if (devices[i].node == node)
+			return;		/* already probed (the console) */
+	if (ndevices == MAX_DEVICES) {
+		pr_err("too many devices, %s not probed\n",
+		       fdt_get_name(fdt, node, NULL));
+		return;
+	}
+	dev = &devices[ndevices];
+	*dev = (struct device){
+		.driver = drv, .fdt = fdt, .node = node,
+		.name = fdt_get_name(fdt, node, NULL),
+	};
+	ret = drv->probe(dev);
+	if (ret == -ENODEV)
+		return;		/* the driver has no use for this node */
+	if (ret) {
+		pr_err("%s: %s probe failed: %s\n", dev->name, drv->name,
+		       strerror(-ret));
+		return;
+	}
+	ndevices++;
+}
+
+void drivers_probe(const void *fdt)
+{
+	int node;
+
+	node = dt_stdout_node(fdt);
+	if (node >= 0)
+		probe_node(fdt, node);
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL))
+		probe_node(fdt, node);
+}
+
+int drivers_count(void)
+{
+	return ndevices;
+}
+
+const struct device *drivers_device(int i)
+{
+	return i >= 0 && i < ndevices ? &devices[i] : NULL;
+}
+
+struct device *drivers_find(const char *driver_name)
+{
+	int i;
+
+	for (i = 0; i < ndevices; i++)
+		if (!strcmp(devices[i].driver->name, driver_name))
+			return &devices[i];
+	return NULL;
+}
+
+int dev_read_reg(const struct device *dev, int index, uint64_t *addr,
+		 uint64_t *size)
+{
+	return dt_read_reg(dev->fdt, dev->node, index, addr, size);
+}

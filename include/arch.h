@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/* arch.h - AArch64 system registers, barriers, caches, MMU (Arm DDI 0487). */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+
+#define read_sysreg(r) ({ uint64_t __v; \
+	__asm__ volatile("mrs %0, " #r : "=r"(__v)); __v; })
+#define write_sysreg(v, r) \
+	__asm__ volatile("msr " #r ", %0" : : "r"((uint64_t)(v)))
+
+/* The same register at the EL virtboot runs at (1, 2 or 3). */
+#define read_sysreg_el(r) ({ uint64_t __r; switch (arch_el()) { \
+	case 3: __r = read_sysreg(r##_el3); break; \
+	case 2: __r = read_sysreg(r##_el2); break; \
+	default: __r = read_sysreg(r##_el1); break; } __r; })
+#define write_sysreg_el(v, r) do { switch (arch_el()) { \
+	case 3: write_sysreg(v, r##_el3); break; \
+	case 2: write_sysreg(v, r##_el2); break; \
+	default: write_sysreg(v, r##_el1); break; } } while (0)
+
+#define isb()		__asm__ volatile("isb" : : : "memory")
+#define dsb(opt)	__asm__ volatile("dsb " #opt : : : "memory")
+#define dmb(opt)	__asm__ volatile("dmb " #opt : : : "memory")
+#define wfe()		__asm__ volatile("wfe")
+
+/* The exception level virtboot runs at (from CurrentEL). */
+static inline unsigned int arch_el(void)
+{
+	return (read_sysreg(CurrentEL) >> 2) & 3;
+}
+
+/* Build the identity map and turn on the MMU and caches (before C's
+ * library runs; start.S calls it). */
+void mmu_setup(unsigned int el);
+/* Map [base, base + size) as normal write-back RAM (1 GiB granules);
+ * returns 0 or -ERANGE beyond what the page tables cover. */
+int mmu_map_ram(uint64_t base, uint64_t size);
+/* True if the address is mapped (any attributes). */
+bool mmu_is_mapped(uint64_t addr);
+/* Turn the MMU and D-cache off (for the jump to Linux). */
+void mmu_disable(void);
+
+/* Data-cache maintenance by VA to the point of coherency. */
+void dcache_clean_range(uintptr_t start, size_t len);
+void dcache_inval_range(uintptr_t start, size_t len);
+void dcache_flush_range(uintptr_t start, size_t len);
+
+#endif

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * command.h - shell commands. Each command is one const struct placed in
+ * the .commands section by COMMAND(); the shell walks the section, which
+ * the linker sorts by name, so help lists them alphabetically.
+ */
+#ifndef COMMAND_H
+#define COMMAND_H
+
+#include <errno.h>
+#include <stdint.h>
+
+struct command {
+	const char *name;
+	/* 0 on success; -EINVAL makes the shell print the usage; any other
+	 * failure is a negative errno after the command said why. */
+	int (*run)(int argc, char *argv[]);
+	/* For an empty line after this command: go on where it stopped
+	 * (only md does, as in U-Boot). */
+	int (*repeat)(void);
+	const char *usage;	/* "md[.b|.w|.l|.q] address [count]" */
+	const char *summary;	/* one line for help */
+	const char *help;	/* more lines for "help name", or NULL */
+};
+
+#define COMMAND_NAMED(id, cmdname, ...) \
+	static const struct command __command_##id \
+	__attribute__((used, section(".commands." cmdname), aligned(8))) = { \
+		.name = cmdname, __VA_ARGS__ }
+#define COMMAND(id, ...)	COMMAND_NAMED(id, #id, __VA_ARGS__)
+
+/* The command argv[0] names: the part before a '.' (md.b is md). */
+const struct command *command_find(const char *name);
+const struct command *command_first(void);
+const struct command *command_next(const struct command *cmd);
+/* Run one command; prints U-Boot's message for an unknown one and the
+ * usage for -EINVAL. Returns 0 or 1 (the value of $?). */
+int command_run(int argc, char *argv[]);
+/* The command that last ran, if it can be repeated by an empty line. */
+const struct command *command_repeatable(void);
+
+/* Parse helpers shared by the commands. All print nothing. */
+/* A U-Boot number: hexadecimal, with or without 0x. -EINVAL if not one. */
+int parse_hex(const char *s, uint64_t *out);
+/* A decimal number. */
+int parse_dec(const char *s, uint64_t *out);
+/* The access size from a ".b/.w/.l/.q" suffix of argv[0] (default 4),
+ * or -EINVAL for any other suffix. */
+int parse_size_suffix(const char *cmd, unsigned int def);
+/* Print "<cmd>: bad number 'x'" and return -EINVAL's sibling -ERANGE so
+ * the shell does not print the usage on top. */
+int cmd_bad_number(const char *cmd, const char *arg);
+
+#endif

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * console.h - the console: output goes to every enabled console, input is
+ * polled from every console that has any. picolibc's stdin, stdout and
+ * stderr are bound here, so printf() writes to the console.
+ */
+#ifndef CONSOLE_H
+#define CONSOLE_H
+
+#include <stdbool.h>
+
+struct console {
+	const char *name;			/* "serial", "fb" */
+	void (*put_char)(struct console *con, char c);
+	int (*get_char)(struct console *con);	/* a byte, or -1 if none */
+	void *priv;
+	bool enabled;				/* receives output */
+	struct console *next;
+};
+
+/* Add a console; it receives output from now on. */
+int console_register(struct console *con);
+/* The named console, or NULL. */
+struct console *console_find(const char *name);
+
+void console_putc(char c);		/* '\n' becomes CR LF */
+void console_puts(const char *s);
+/* A byte from any console, or -1 if none is waiting. */
+int console_trygetc(void);
+/* Wait for a byte. */
+int console_getc(void);
+/* True if Ctrl-C is waiting (consumes input up to and including it). */
+bool console_ctrlc(void);
+/* Enable exactly the consoles named in a comma-separated list
+ * ("serial,fb"); -ENOENT names an unknown one and changes nothing. */
+int console_select(const char *list);
+
+#endif

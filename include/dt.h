@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dt.h - the loader's device tree and helpers on top of libfdt. Functions
+ * return 0 or a negative errno: libfdt's -FDT_ERR_* codes stop here.
+ */
+#ifndef DT_H
+#define DT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Check the blob at addr and adopt a private copy with room to grow
+ * (the live tree). -EINVAL with a message when it is not a valid DTB. */
+int dt_init(const void *blob);
+/* The live tree, or NULL when there is none. */
+void *dt_blob(void);
+/* Make another blob the live tree (fdt addr); it is checked first. */
+int dt_set_blob(void *blob);
+
+/* libfdt error -> errno. */
+int dt_errno(int fdt_err);
+/* A libfdt error code as text (for messages). */
+const char *dt_strerror(int err);
+
+bool dt_node_is_okay(const void *fdt, int node);
+/* The index-th (address, size) pair of a node's "reg", with the parent's
+ * #address-cells and #size-cells. */
+int dt_read_reg(const void *fdt, int node, int index, uint64_t *addr,
+		uint64_t *size);
+/* The node /chosen/stdout-path names (options after ':' ignored). */
+int dt_stdout_node(const void *fdt);
+/* Read a big-endian number of 'cells' 32-bit cells. */
+uint64_t dt_read_cells(const uint32_t *cells, int n);
+
+#endif

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+/* cli.c - the shell: read a line, run its commands, keep $? (U-Boot's
+ * console conventions: prompt, Unknown command, md repeat on Enter). */
+#include <cli.h>
+#include <command.h>
+#include <console.h>
+#include <env.h>
+#include <stdlib.h>
+#include <string.h>
+#include <virtboot.h>
+
+#define MAX_DEPTH 16		/* run inside run inside ... */
+
+static int last_status;
+static int depth;
+
+static const char *lookup(const char *name, void *ctx)
+{
+	static char status[4];
+
+	if (!strcmp(name, "?")) {
+		snprintf(status, sizeof(status), "%d", last_status);
+		return status;
+	}
+	return env_get(name);
+}
+
+int cli_run(const char *line)
+{
+	enum cli_sep prev = CLI_SEP_SEMI, sep;
+	size_t size = CONFIG_SYS_CBSIZE * 2;
+	char *buf, **argv;
+	int argc;
+
+	if (depth >= MAX_DEPTH) {
+		printf("run: nested more than %d deep\n", MAX_DEPTH);
+		return last_status = 1;
+	}
+	buf = malloc(size);
+	argv = malloc((CONFIG_SYS_MAXARGS + 1) * sizeof(*argv));
+	if (!buf || !argv) {
+		free(buf);
+		free(argv);
+		printf("shell: out of memory\n");
+		return last_status = 1;
+	}
+	depth++;
+	while (*line) {
+		argc = cli_parse(&line, buf, size, argv, CONFIG_SYS_MAXARGS + 1,
+				 &sep, lookup, NULL);
+		if (argc < 0) {
+			printf("syntax error: %s\n", argc == -E2BIG ?
+			       "too many arguments or too long" :
+			       "unterminated quote or ${");
+			last_status = 1;
+			break;
+		}
+		if (argc > 0 && (prev == CLI_SEP_SEMI ||
+				 (prev == CLI_SEP_AND && last_status == 0) ||
+				 (prev == CLI_SEP_OR && last_status != 0)))
+			last_status = command_run(argc, argv);
+		prev = sep;
+	}
+	depth--;
+	free(buf);
+	free(argv);
+	return last_status;
+}
+
+static int complete(const char *word, size_t len, const char **match,
+		    bool list)
+{
+	const struct command *cmd;
+	int n = 0;
+
+	for (cmd = command_first(); cmd; cmd = command_next(cmd)) {
+		if (strncmp(cmd->name, word, len))
+			continue;
+		if (list)
+			printf("%s  ", cmd->name);
+		*match = cmd->name;
+		n++;
+	}
+	if (list)
+		printf("\n");
+	return n;
+}
+
+static int cli_getc(void)
+{
+	return console_getc();
+}
+
+void cli_loop(void)
+{
+	static char line[CONFIG_SYS_CBSIZE];
+	static char *history[CONFIG_HISTORY_SIZE + 1];
+	struct cli_line cl = {
+		.buf = line, .size = sizeof(line),
+		.history = history, .history_size = CONFIG_HISTORY_SIZE,
+		.complete = complete,
+	};
+	const struct command *again;
+	int len;
+
+	for (;;) {
+		len = cli_readline(&cl, CONFIG_SYS_PROMPT, cli_getc,
+				   console_puts);
+		if (len == -E2BIG) {
+			printf("Line too long: at most %d characters; not run\n",
+			       CONFIG_SYS_CBSIZE - 1);
+			last_status = 1;
+		} else if (len == 0) {
+			again = command_repeatable();
+			if (again)
+				last_status = again->repeat() ? 1 : 0;
+		} else if (len > 0) {
+			cli_run(line);
+		}
+	}
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+/* command.c - find and run the commands that COMMAND() registered, and
+ * the number parsing they share (U-Boot's conventions: hexadecimal). */
+#include <command.h>
+#include <ctype.h>
+#include <exception.h>
+#include <stdlib.h>
+#include <string.h>
+#include <virtboot.h>
+
+extern const struct command __commands_start[], __commands_end[];
+
+static const struct command *last_run;
+
+const struct command *command_first(void)
+{
+	return &__commands_start[0] < &__commands_end[0] ? __commands_start : NULL;
+}
+
+const struct command *command_next(const struct command *cmd)
+{
+	return cmd + 1 < __commands_end ? cmd + 1 : NULL;
+}
+
+const struct command *command_find(const char *name)
+{
+	const struct command *cmd;
+	size_t len = strcspn(name, ".");
+
+	for (cmd = command_first(); cmd; cmd = command_next(cmd))
+		if (strlen(cmd->name) == len && !strncmp(cmd->name, name, len))
+			return cmd;
+	return NULL;
+}
+
+struct invocation {
+	const struct command *cmd;
+	int argc;
+	char **argv;
+};
+
+static int invoke(void *arg)
+{
+	struct invocation *inv = arg;
+
+	return inv->cmd->run(inv->argc, inv->argv);
+}
+
+int command_run(int argc, char *argv[])
+{
+	struct invocation inv = { command_find(argv[0]), argc, argv };
+	int ret;
+
+	if (!inv.cmd) {
+		printf("Unknown command '%s' - try 'help'\n", argv[0]);
+		last_run = NULL;
+		return 1;
+	}
+	ret = exception_guard(invoke, &inv);
+	last_run = ret == 0 && inv.cmd->repeat ? inv.cmd : NULL;
+	if (ret == -EINVAL)
+		printf("Usage:\n%s\n", inv.cmd->usage);
+	return ret ? 1 : 0;
+}
+
+const struct command *command_repeatable(void)
+{
+	return last_run;
+}
+
+int parse_hex(const char *s, uint64_t *out)
+{
+	char *end;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	if (!isxdigit((unsigned char)*s))
+		return -EINVAL;
+	errno = 0;
+	*out = strtoull(s, &end, 16);
+	return *end || errno ? -EINVAL : 0;
+}
+
+int parse_dec(const char *s, uint64_t *out)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)*s))
+		return -EINVAL;
+	errno = 0;
+	*out = strtoull(s, &end, 10);
+	return *end || errno ? -EINVAL : 0;
+}
+
+int parse_size_suffix(const char *cmd, unsigned int def)
+{
+	const char *dot = strchr(cmd, '.');
+
+	if (!dot)
+		return def;
+	if (!strcmp(dot, ".b"))
+		return 1;
+	if (!strcmp(dot, ".w"))
+		return 2;
+	if (!strcmp(dot, ".l"))
+		return 4;
+	if (!strcmp(dot, ".q"))
+		return 8;
+	return -EINVAL;
+}
+
+int cmd_bad_number(const char *cmd, const char *arg)
+{
+	printf("%s: bad number '%s'\n", cmd, arg);
+	return -ERANGE;
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+/* console.c - the console multiplexer and picolibc's stdio binding
+ * (picolibc's doc/os.md, FDEV_SETUP_STREAM). */
+#include <console.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static struct console *consoles;
+
+int console_register(struct console *con)
+{
+	struct console **p = &consoles;
+
+	while (*p)
+		p = &(*p)->next;
+	con->next = NULL;
+	con->enabled = true;
+	*p = con;
+	return 0;
+}
+
+struct console *console_find(const char *name)
+{
+	struct console *con;
+
+	for (con = consoles; con; con = con->next)
+		if (!strcmp(con->name, name))
+			return con;
+	return NULL;
+}
+
+void console_putc(char c)
+{
+	struct console *con;
+
+	for (con = consoles; con; con = con->next) {
+		if (!con->enabled)
+			continue;
+		if (c == '\n')
+			con->put_char(con, '\r');
+		con->put_char(con, c);
+	}
+}
+
+void console_puts(const char *s)
+{
+	while (*s)
+		console_putc(*s++);
+}
+
+int console_trygetc(void)
+{
+	struct console *con;
+	int c;
+
+	for (con = consoles; con; con = con->next) {
+		if (!con->get_char)
+			continue;
+		c = con->get_char(con);
+		if (c >= 0)
+			return c;
+	}
+	return -1;
+}
+
+int console_getc(void)
+{
+	int c;
+
+	while ((c = console_trygetc()) < 0)
+		;
+	return c;
+}
+
+bool console_ctrlc(void)
+{
+	int c;
+
+	while ((c = console_trygetc()) >= 0)
+		if (c == 3)
+			return true;
+	return false;
+}
+
+int console_select(const char *list)
+{
+	struct console *con;
+	size_t n;
+	const char *p;
+
+	for (p = list; *p; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		for (con = consoles; con; con = con->next)
+			if (strlen(con->name) == n && !strncmp(con->name, p, n))
+				break;
+		if (!con)
+			return -ENOENT;
+	}
+	for (con = consoles; con; con = con->next) {
+		con->enabled = false;
+		for (p = list; *p; p += n + (p[n] == ',')) {
+			n = strcspn(p, ",");
+			if (strlen(con->name) == n && !strncmp(con->name, p, n))
+				con->enabled = true;
+		}
+	}
+	return 0;
+}
+
+static int stdio_putc(char c, FILE *f)
+{
+	console_putc(c);
+	return (unsigned char)c;
+}
+
+static int stdio_getc(FILE *f)
+{
+	return console_getc();
+}
+
+static FILE stdio_stream =
+	FDEV_SETUP_STREAM(stdio_putc, stdio_getc, NULL, _FDEV_SETUP_RW);
+FILE *const stdin = &stdio_stream;
+FILE *const stdout = &stdio_stream;
+FILE *const stderr = &stdio_stream;

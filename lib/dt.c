@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+/*
+ * dt.c - the live device tree and small helpers on libfdt (Devicetree
+ * Specification v0.4). libfdt's error codes become errno values here.
+ */
+#define pr_fmt(fmt) "dt: " fmt
+#include <dt.h>
+#include <errno.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <virtboot.h>
+
+/* Room the copy of the tree gets to grow (fix-ups, fdt set). */
+#define DT_SLACK	(64 * 1024)
+/* The protocol's limit for a DTB handed to Linux. */
+#define DT_MAX_SIZE	(2 * 1024 * 1024)
+
+static void *live;
+
+int dt_errno(int err)
+{
+	switch (err) {
+	case 0: return 0;
+	case -FDT_ERR_NOTFOUND: return -ENOENT;
+	case -FDT_ERR_EXISTS: return -EEXIST;
+	case -FDT_ERR_NOSPACE: return -ENOSPC;
+	case -FDT_ERR_BADPATH: return -EINVAL;
+	case -FDT_ERR_BADOFFSET: return -EINVAL;
+	default: return -EINVAL;
+	}
+}
+
+const char *dt_strerror(int err)
+{
+	return fdt_strerror(err);
+}
+
+static int dt_check(const void *blob)
+{
+	int err = fdt_check_header(blob);
+
+	if (err) {
+		pr_err("no valid device tree at %p: %s\n", blob,
+		       fdt_strerror(err));
+		return -EINVAL;
+	}
+	if (fdt_totalsize(blob) > DT_MAX_SIZE) {
+		pr_err("device tree at %p is %u bytes, more than 2 MiB\n",
+		       blob, fdt_totalsize(blob));
+		return -EFBIG;
+	}
+	return 0;
+}
+
+int dt_init(const void *blob)
+{
+	size_t size;
+	void *copy;
+	int err;
+
+	err = dt_check(blob);
+	if (err)
+		return err;
+	size = fdt_totalsize(blob) + DT_SLACK;
+	copy = malloc(size);
+	if (!copy)
+		return -ENOMEM;
+	err = fdt_open_into(blob, copy, size);
+	if (!err)
+		err = fdt_check_full(copy, size);
+	if (err) {
+		pr_err("device tree at %p is malformed: %s\n", blob,
+		       fdt_strerror(err));
+		free(copy);
+		return -EINVAL;
+	}
+	live = copy;
+	return 0;
+}
+
+void *dt_blob(void)
+{
+	return live;
+}
+
+int dt_set_blob(void *blob)
+{
+	int err = dt_check(blob);
+
+	if (err)
+		return err;
+	live = blob;
+	return 0;
+}
+
+bool dt_node_is_okay(const void *fdt, int node)
+{
+	const char *status = fdt_getprop(fdt, node, "status", NULL);
+
+	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
+}
+
+uint64_t dt_read_cells(const uint32_t *cells, int n)
+{
+	uint64_t v = 0;
+
+	while (n-- > 0)
+		v = v << 32 | fdt32_to_cpu(*cells++);
+	return v;
+}
+
+int dt_read_reg(const void *fdt, int node, int index, uint64_t *addr,
+		uint64_t *size)
+{
+	int parent, ac, sc, len;
+	const uint32_t *reg;
+
+	parent = fdt_parent_offset(fdt, node);
+	if (parent < 0)
+		return dt_errno(parent);
+	ac = fdt_address_cells(fdt, parent);
+	sc = fdt_size_cells(fdt, parent);
+	if (ac < 1 || ac > 2 || sc < 0 || sc > 2)
+		return -EINVAL;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg)
+		return dt_errno(len);
+	if (index < 0 || (index + 1) * (ac + sc) * 4 > len)
+		return -ENOENT;
+	reg += index * (ac + sc);
+	*addr = dt_read_cells(reg, ac);
+	if (size)
+		*size = dt_read_cells(reg + ac, sc);
+	return 0;
+}
+
+int dt_stdout_node(const void *fdt)
+{
+	const char *path;
+	int chosen, len, node;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen < 0)
+		return dt_errno(chosen);
+	path = fdt_getprop(fdt, chosen, "stdout-path", &len);
+	if (!path)
+		return -ENOENT;
+	len = strcspn(path, ":");
+	node = fdt_path_offset_namelen(fdt, path, len);
+	return node < 0 ? dt_errno(node) : node;
+}

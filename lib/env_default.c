@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+/* env_default.c - the built-in environment, from Kconfig. */
+#include <env.h>
+#include <virtboot.h>
+
+static const char *const defaults[][2] = {
+	{ "arch", "arm64" },
+	{ "board", "qemu-virt" },
+	{ "bootcmd", CONFIG_BOOTCOMMAND },
+	{ "bootdelay", __stringify(CONFIG_BOOTDELAY) },
+	{ "stdout", "serial" },
+	{ "ver", version_string },
+};
+
+int env_set_default(void)
+{
+	unsigned int i;
+	int err = 0;
+
+	env_clear();
+	for (i = 0; i < ARRAY_SIZE(defaults) && !err; i++)
+		err = env_set(defaults[i][0], defaults[i][1]);
+	return err;
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# deps.sh - install what building, running and testing virtboot needs, from
+# Debian's packages only: the host tools through apt, and the arm64 packages
+# (libfdt, the demo kernel, busybox) unpacked into a cache outside the tree.
+#
+#   scripts/deps.sh          install whatever is missing, say what it does
+#   scripts/deps.sh --print  print the arm64 sysroot directory and exit
+set -eu
+
+CACHE=${VIRTBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/virtboot}
+SYSROOT=$CACHE/arm64
+if [ "${1:-}" = "--print" ]; then
+	echo "$SYSROOT"
+	exit 0
+fi
+
+HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
+libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
+python3-pytest python3-pexpect cpio gzip"
+ARM64_PKGS="libfdt-dev libfdt1 busybox-static linux-image-arm64"
+
+say() { echo "deps: $*"; }
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=""
+for p in $HOST_PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	say "installing Debian packages:$missing"
+	as_root apt-get update -q
+	DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q \
+		--no-install-recommends $missing
+fi
+
+# The arm64 packages, fetched without adding arm64 to the host's dpkg
+# architectures: a private apt state directory keeps the host untouched.
+stamp=$SYSROOT/.complete
+if [ ! -f "$stamp" ]; then
+	say "fetching arm64 packages into $CACHE: $ARM64_PKGS"
+	lists=$CACHE/apt-lists
+	debs=$CACHE/debs
+	mkdir -p "$lists/partial" "$debs" "$SYSROOT"
+	APT="-oAPT::Architecture=arm64 -oAPT::Architectures=arm64 \
+-oDir::State::Lists=$lists -oDir::Cache=$CACHE/apt-cache \
+-oDebug::NoLocking=1"
+	mkdir -p "$CACHE/apt-cache/archives/partial"
+	apt-get $APT update -q
+	# linux-image-arm64 is a metapackage: resolve it to the versioned image.
+	kpkg=$(apt-cache $APT depends linux-image-arm64 |
+		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n1)
+	[ -n "$kpkg" ] || { say "cannot resolve linux-image-arm64"; exit 1; }
+	(cd "$debs" && apt-get $APT download libfdt-dev libfdt1 busybox-static "$kpkg")
+	for d in "$debs"/*.deb; do
+		dpkg -x "$d" "$SYSROOT"
+	done
+	touch "$stamp"
+	say "arm64 packages unpacked in $SYSROOT"
+fi
