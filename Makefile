@@ -36,10 +36,17 @@ ifeq ($(NEED_CONFIG),y)
 endif
 
 # --- configuration --------------------------------------------------------
-$(O)/.config:
-	@echo "  CONFIG  no $@: using configs/$(DEFCONFIG)"
+# A missing .config comes from the default defconfig; an existing one is
+# brought up to date with new Kconfig options (make then restarts).
+$(O)/.config: Kconfig
 	@mkdir -p $(O)
-	@$(KCONFIG) defconfig --kconfig Kconfig configs/$(DEFCONFIG) >/dev/null
+	@if [ -f $@ ]; then \
+		$(KCONFIG) olddefconfig Kconfig >/dev/null; \
+	else \
+		echo "  CONFIG  no $@: using configs/$(DEFCONFIG)"; \
+		$(KCONFIG) defconfig --kconfig Kconfig configs/$(DEFCONFIG) >/dev/null; \
+	fi
+	@touch $@
 
 %_defconfig: configs/%_defconfig
 	@mkdir -p $(O)
@@ -53,9 +60,8 @@ savedefconfig: $(O)/.config
 	$(KCONFIG) savedefconfig --kconfig Kconfig --out $(O)/defconfig
 	@echo "  wrote $(O)/defconfig"
 
-$(O)/include/generated/autoconf.h: $(O)/.config Kconfig $(wildcard */Kconfig */*/Kconfig)
+$(O)/include/generated/autoconf.h: $(O)/.config
 	@mkdir -p $(dir $@)
-	@$(KCONFIG) olddefconfig Kconfig >/dev/null
 	@$(KCONFIG) genconfig --header-path $@ Kconfig
 
 $(O)/include/generated/version.h: FORCE
