@@ -14,6 +14,7 @@
 #include <env.h>
 #include <mem.h>
 #include <pl011.h>
+#include <region.h>
 #include <timer.h>
 #include <virtboot.h>
 
@@ -47,6 +48,27 @@ static int board_mem_init(void)
 	return mem_init(dt_blob());
 }
 
+/* What the allocator may hand out: RAM minus the loader's own RAM and
+ * the reservations the device tree names. */
+static int board_regions(void)
+{
+	extern char __ram_start[], __ram_end[];
+	struct region banks[MEM_MAX_BANKS];
+	const struct mem_bank *b;
+	int i, err;
+
+	for (i = 0; (b = mem_bank(i)); i++)
+		banks[i] = (struct region){ b->start, b->size, "ram" };
+	region_init(banks, i);
+	err = region_reserve((uintptr_t)__ram_start, __ram_end - __ram_start,
+			     "virtboot");
+	if (err)
+		pr_err("cannot reserve the loader's RAM: %d\n", err);
+	if (dt_blob())
+		region_reserve_fdt(dt_blob());
+	return err;
+}
+
 static int board_probe(void)
 {
 	if (dt_blob())
@@ -70,6 +92,7 @@ typedef int (*init_fn)(void);
 static const init_fn init_sequence[] = {
 	board_find_dtb,
 	board_mem_init,
+	board_regions,
 	board_probe,		/* the console first, then the rest */
 	board_banner,
 	board_env_init,
