@@ -101,14 +101,18 @@ int region_alloc(uint64_t size, uint64_t align, uint64_t min, uint64_t max,
 		cand = MAX(ram[i].base, min);
 		end = ram[i].base + ram[i].size;	/* 0 when it ends at 2^64 */
 		for (;;) {
-			cand = ALIGN_UP(cand, align);
-			if (cand < min || cand + size < cand ||
+			cand = ALIGN_UP(cand, align);	/* may wrap to 0 */
+			if (cand < min || cand < ram[i].base ||
+			    cand + size < cand ||
 			    (end && cand + size > end) || cand + size > max)
 				break;
 			r = region_overlap(cand, size);
 			if (!r) {
-				*out = cand;
-				return region_reserve(cand, size, owner);
+				int err = region_reserve(cand, size, owner);
+
+				if (!err)
+					*out = cand;
+				return err;
 			}
 			if (r->base + r->size < r->base)
 				break;
@@ -154,28 +158,38 @@ const struct region *region_ram_at(int i)
 
 /* Reserve what overlaps RAM of [base, base + size), clipped to it;
  * reservations may legitimately overlap one another (e.g. a
- * /memreserve/ entry for a /reserved-memory node). */
+ * /memreserve/ entry for a /reserved-memory node): only the free gaps
+ * are reserved, however the existing reservations cut the range. */
 static void reserve_clipped(uint64_t base, uint64_t size, const char *owner)
 {
-	uint64_t s, e;
+	uint64_t s, e, gap_end, end = base + size;
+	const struct region *r;
 	int i, j;
 
+	if (end < base)
+		end = UINT64_MAX;	/* to the top of the address space */
 	for (i = 0; i < nram; i++) {
 		s = MAX(base, ram[i].base);
-		e = MIN(base + size, ram[i].base + ram[i].size);
-		if (s >= e)
-			continue;
-		/* Skip the parts already reserved. */
-		for (j = 0; j < nreserved && s < e; j++) {
-			const struct region *r = &reserved[j];
-
-			if (r->base <= s && r->base + r->size > s)
+		e = MIN(end, ram[i].base + ram[i].size);
+		while (s < e) {
+			/* Skip a reservation that covers s. */
+			r = region_overlap(s, 1);
+			if (r) {
 				s = r->base + r->size;
+				continue;
+			}
+			/* The free gap runs up to the next reservation. */
+			gap_end = e;
+			for (j = 0; j < nreserved; j++)
+				if (reserved[j].base > s &&
+				    reserved[j].base < gap_end)
+					gap_end = reserved[j].base;
+			if (region_reserve(s, gap_end - s, owner))
+				pr_err("cannot reserve 0x%llx+0x%llx for %s\n",
+				       (unsigned long long)s,
+				       (unsigned long long)(gap_end - s), owner);
+			s = gap_end;
 		}
-		if (s < e && region_reserve(s, e - s, owner))
-			pr_err("cannot reserve 0x%llx+0x%llx for %s\n",
-			       (unsigned long long)s,
-			       (unsigned long long)(e - s), owner);
 	}
 }
 
