@@ -20,6 +20,9 @@ struct console {
 
 /* Add a console; it receives output from now on. */
 int console_register(struct console *con);
+/* True once any console is registered (output before that is kept and
+ * replayed on the first one). */
+bool console_is_present(void);
 /* The named console, or NULL. */
 struct console *console_find(const char *name);
 

@@ -8,16 +8,29 @@
 
 static struct console *consoles;
 
+/* What is printed before the first console exists, replayed on it. */
+static char early[2048];
+static size_t early_len;
+
 int console_register(struct console *con)
 {
 	struct console **p = &consoles;
+	bool first = !consoles;
+	size_t i;
 
 	while (*p)
 		p = &(*p)->next;
 	con->next = NULL;
 	con->enabled = true;
 	*p = con;
+	for (i = 0; first && i < early_len; i++)
+		console_putc(early[i]);
 	return 0;
+}
+
+bool console_is_present(void)
+{
+	return consoles != NULL;
 }
 
 struct console *console_find(const char *name)
@@ -34,6 +47,8 @@ void console_putc(char c)
 {
 	struct console *con;
 
+	if (!consoles && early_len < sizeof(early))
+		early[early_len++] = c;
 	for (con = consoles; con; con = con->next) {
 		if (!con->enabled)
 			continue;

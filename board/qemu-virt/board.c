@@ -29,17 +29,14 @@ unsigned int board_entry_el(void)
 }
 
 /* Copy the tree out of the way before anything else uses that RAM. An
- * unusable one is reported on the fallback UART; the shell still comes. */
+ * unusable one is reported (on the fallback UART); the shell still comes. */
 static int board_find_dtb(void)
 {
-	static struct pl011 fallback;
 	int err = dt_init((const void *)BOARD_RAM_BASE);
 
-	if (err) {
-		pl011_console_init(&fallback, BOARD_FALLBACK_UART);
-		printf("board: no usable device tree at 0x%lx: using the UART at 0x%lx and %lu MiB of RAM\n",
-		       BOARD_RAM_BASE, BOARD_FALLBACK_UART, BOARD_RAM_MIN >> 20);
-	}
+	if (err)
+		pr_err("no usable device tree at 0x%lx: going on without one\n",
+		       BOARD_RAM_BASE);
 	return err;
 }
 
@@ -69,11 +66,19 @@ static int board_regions(void)
 	return err;
 }
 
+/* The console is what /chosen/stdout-path names; without one, the UART
+ * every virt machine has, so that the user still gets a shell. */
 static int board_probe(void)
 {
+	static struct pl011 fallback;
+
 	if (dt_blob())
 		drivers_probe(dt_blob());
-	return 0;
+	if (console_is_present())
+		return 0;
+	pr_err("no console from /chosen/stdout-path: using the PL011 at 0x%lx\n",
+	       BOARD_FALLBACK_UART);
+	return pl011_console_init(&fallback, BOARD_FALLBACK_UART);
 }
 
 static int board_banner(void)
@@ -90,11 +95,11 @@ static int board_env_init(void)
 typedef int (*init_fn)(void);
 
 static const init_fn init_sequence[] = {
+	board_banner,		/* kept until the console exists */
 	board_find_dtb,
 	board_mem_init,
 	board_regions,
 	board_probe,		/* the console first, then the rest */
-	board_banner,
 	board_env_init,
 	autoboot,
 };

@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: MIT
+"""Bring-up under different machines: exception levels, RAM sizes, device
+trees; bdinfo, fdt, sleep, reset and poweroff."""
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import QEMU
+
+
+def bdinfo(console):
+    info, banks = {}, []
+    for line in console.run_ok("bdinfo"):
+        key, _, value = line.partition("=")
+        key, value = key.strip(), value.strip()
+        if key == "-> start":
+            banks.append([int(value, 16), None])
+        elif key == "-> size":
+            banks[-1][1] = int(value, 16)
+        else:
+            info[key] = value
+    return info, banks
+
+
+@pytest.mark.requires("CMD_BDINFO")
+@pytest.mark.parametrize("machine,el", [
+    ("virt", 1), ("virt,virtualization=on", 2), ("virt,secure=on", 3)])
+def test_entry_exception_levels(boot, machine, el):
+    con = boot("-smp", "2", machine=machine)
+    assert con.output.count("virtboot 20") == 1       # banner printed once
+    info, banks = bdinfo(con)
+    assert info["current el"].startswith("EL%d" % el)
+    assert banks == [[0x40000000, 1 << 30]]
+    assert con.run_ok("md.l 40000000 1")[0].startswith("40000000: edfe0dd0")
+
+
+@pytest.mark.requires("CMD_BDINFO")
+@pytest.mark.parametrize("memory,size", [
+    ("128M", 128 << 20), ("2G", 2 << 30), ("5G", 5 << 30)])
+def test_ram_sizes(boot, memory, size):
+    con = boot(memory=memory)
+    info, banks = bdinfo(con)
+    assert banks == [[0x40000000, size]]
+    assert int(info["memsize"], 16) == size
+    top = 0x40000000 + size - 0x10       # the last bytes of RAM are mapped
+    con.run_ok("mw.q %x 0123456789abcdef" % top)
+    assert con.run_ok("md.q %x 1" % top)[0].split()[1] == "0123456789abcdef"
+
+
+@pytest.mark.requires("CMD_BDINFO")
+def test_numa_banks(boot):
+    con = boot("-smp", "2",
+               "-object", "memory-backend-ram,id=m0,size=512M",
+               "-object", "memory-backend-ram,id=m1,size=768M",
+               "-numa", "node,memdev=m0,cpus=0",
+               "-numa", "node,memdev=m1,cpus=1", memory="1280M")
+    _, banks = bdinfo(con)
+    assert banks == [[0x40000000, 512 << 20], [0x60000000, 768 << 20]]
+
+
+def qemu_dtb(tmp_path, *mutations):
+    """QEMU's own DTB for virt, as dts text with replacements applied."""
+    dtb = tmp_path / "virt.dtb"
+    subprocess.run([QEMU, "-M", "virt,dumpdtb=%s" % dtb, "-cpu", "cortex-a57",
+                    "-m", "1G", "-nic", "none", "-display", "none"],
+                   check=True, capture_output=True)
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", str(dtb)],
+                         check=True, capture_output=True, text=True).stdout
+    for old, new in mutations:
+        assert old in dts
+        dts = dts.replace(old, new)
+    return dts
+
+
+def compile_dts(tmp_path, dts, *dtc_args):
+    src, out = tmp_path / "t.dts", tmp_path / "t.dtb"
+    src.write_text(dts)
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(out),
+                    *dtc_args, str(src)], check=True)
+    return str(out)
+
+
+def test_oversized_dtb_falls_back(boot, tmp_path):
+    # QEMU hands over whatever it is given; a tree over 2 MiB is refused.
+    dtb = compile_dts(tmp_path, qemu_dtb(tmp_path), "-p", str(3 << 20))
+    con = boot("-dtb", dtb)
+    assert re.search(r"dt: device tree at 0x40000000 is \d+ bytes, more than 2 MiB", con.banner_text + con.output)
+    assert "no usable device tree" in con.output
+    assert "using the PL011 at 0x9000000" in con.output
+    assert con.run_ok("echo shell works") == ["shell works"]
+    assert "no device tree" in con.run_fail("fdt print /chosen")[0]
+
+
+def test_dtb_without_console_falls_back(boot, tmp_path):
+    dts = qemu_dtb(tmp_path, ('stdout-path = "/pl011@9000000"', 'stdout-path = "/nowhere"'))
+    con = boot("-dtb", compile_dts(tmp_path, dts))
+    assert "no console from /chosen/stdout-path" in con.output
+    assert con.run_ok("echo hello") == ["hello"]
+
+
+def test_dtb_with_broken_reg(boot, tmp_path):
+    # The console node's reg is one cell short: the driver says so and the
+    # board's fallback UART takes over.
+    dts = qemu_dtb(tmp_path, ("reg = <0x00 0x9000000 0x00 0x1000>;", "reg = <0x00 0x9000000 0x00>;"))
+    con = boot("-dtb", compile_dts(tmp_path, dts))
+    assert "pl011@9000000: pl011 probe failed" in con.output
+    assert con.run_ok("echo hello") == ["hello"]
+
+
+@pytest.mark.requires("CMD_FDT")
+def test_fdt_print_list_get(console):
+    lines = console.run_ok("fdt print /chosen")
+    assert lines[0] == "chosen {"
+    assert '\tstdout-path = "/pl011@9000000";' in lines
+    assert lines[-1] == "};"
+    lines = console.run_ok("fdt list /")
+    assert lines[0] == "/ {"
+    assert '\tcompatible = "linux,dummy-virt";' in lines
+    assert "\tchosen {" in lines and "\t};" in lines
+    assert not any(l.startswith("\t\t") for l in lines)     # one level only
+    # '#' starts a comment, as in hush: quote the name
+    assert console.run_ok("fdt print / '#address-cells'") == ["#address-cells = <0x00000002>"]
+    console.run_ok("fdt get value cons /chosen stdout-path")
+    assert console.run_ok("echo $cons") == ["/pl011@9000000"]
+    console.run_ok("fdt get value reg /pl011@9000000 reg 1")
+    assert console.run_ok("echo $reg") == ["0x9000000"]
+    assert "FDT_ERR_NOTFOUND" in console.run_fail("fdt print /nonexistent")[0]
+    addr = console.run_ok("fdt addr")[0]
+    assert re.match(r"The address of the fdt is 0x4020[0-9a-f]{4}$", addr)
+    assert console.run_ok("fdt header")[0] == "magic:\t\t\t0xd00dfeed"
+
+
+@pytest.mark.requires("CMD_FDT")
+def test_fdt_addr_switches_tree(console):
+    console.run_ok("fdt addr 40000000")        # QEMU's original
+    assert console.run_ok("fdt addr") == ["The address of the fdt is 0x40000000"]
+    assert "dummy-virt" in "\n".join(console.run_ok("fdt list /"))
+    assert "no valid device tree" in console.run_fail("fdt addr 48000000")[0]
+
+
+@pytest.mark.requires("CMD_SLEEP")
+def test_sleep(console):
+    console.run_ok("sleep 0.1")
+    assert console.run_fail("sleep x") == ["sleep: bad number 'x'"]
+    assert console.run_fail("sleep 1.x") == ["sleep: bad number '1.x'"]
+    console.send("sleep 100\r")
+    console.send("\x03")
+    console.read_prompt(timeout=10)
+    assert console.status() != 0
+
+
+@pytest.mark.requires("CMD_PSCI")
+@pytest.mark.parametrize("machine", ["virt", "virt,virtualization=on"])
+def test_reset(boot, machine):
+    con = boot(machine=machine)
+    con.send("reset\r")
+    con.wait_prompt()                  # the banner again, then the prompt
+    assert con.banners == 2
+    assert con.run_ok("echo back") == ["back"]
+
+
+@pytest.mark.requires("CMD_PSCI")
+def test_poweroff(console):
+    console.send("poweroff\r")
+    assert console.wait_exit(timeout=10) == 0
+
+
+@pytest.mark.requires("CMD_PSCI")
+def test_poweroff_without_psci(boot):
+    con = boot(machine="virt,secure=on")
+    out = con.run_fail("poweroff")
+    assert out == ["poweroff: PSCI SYSTEM_OFF is not available (no /psci node in the device tree)"]
