@@ -115,9 +115,16 @@ $(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT)
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT)
 
+# The budget (DESIGN.md section 6): the whole image, splash and font
+# included, fits in 128 KiB; growing past it fails the build.
+SIZE_LIMIT := 131072
 $(O)/virtboot.bin: $(O)/virtboot.elf
 	@$(OBJCOPY) -O binary $< $@
-	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
+	@size=$$(stat -c %s $@); echo "  IMAGE   $@ ($$size bytes)"; \
+	 if [ $$size -gt $(SIZE_LIMIT) ]; then \
+		echo "error: $@ is $$size bytes, over the $(SIZE_LIMIT)-byte budget" >&2; \
+		rm -f $@; exit 1; \
+	 fi
 
 $(LIBFDT):
 	@scripts/deps.sh

@@ -25,7 +25,7 @@ extern int unit_failures;
 	fprintf(stderr, "%s:%d: \"%s\" != \"%s\"\n", __FILE__, __LINE__, \
 		__a ? __a : "(null)", __b ? __b : "(null)"); \
 	unit_failures++; } } while (0)
-#define UNIT_MAIN(body) int unit_failures; int main(void) { body; \
+#define UNIT_MAIN(...) int unit_failures; int main(void) { __VA_ARGS__; \
 	if (unit_failures) fprintf(stderr, "%s: %d failure(s)\n", __FILE__, \
 				   unit_failures); \
 	return unit_failures != 0; }

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: MIT
+"""The build: make O=dir with a defconfig, savedefconfig, the size budget."""
+import os
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+
+def make(*args, check=True):
+    return subprocess.run(["make", "--no-print-directory", "-C", ROOT, *args],
+                          capture_output=True, text=True, check=check)
+
+
+@pytest.fixture(scope="module")
+def outdir(tmp_path_factory):
+    out = str(tmp_path_factory.mktemp("build"))
+    make("O=" + out, "qemu_virt_defconfig")
+    make("O=" + out, "-j2")
+    return out
+
+
+def test_out_of_tree_build(outdir):
+    for name in ("virtboot.bin", "virtboot.elf", ".config",
+                 "include/generated/autoconf.h"):
+        assert os.path.getsize(os.path.join(outdir, name)) > 0
+    size = os.path.getsize(os.path.join(outdir, "virtboot.bin"))
+    assert size <= 128 * 1024
+    with open(os.path.join(outdir, "virtboot.bin"), "rb") as f:
+        first = int.from_bytes(f.read(4), "little")
+    assert first == 0xd5034fdf     # msr daifset, #0xf: the reset vector
+
+
+def test_savedefconfig_round_trip(outdir):
+    make("O=" + outdir, "savedefconfig")
+    saved = os.path.join(outdir, "defconfig")
+    with open(os.path.join(outdir, ".config")) as f:
+        before = f.read()
+    other = outdir + "-again"
+    os.makedirs(other, exist_ok=True)
+    subprocess.run(["cp", saved, os.path.join(ROOT, "configs", "roundtrip_test_defconfig")], check=True)
+    try:
+        make("O=" + other, "roundtrip_test_defconfig")
+    finally:
+        os.unlink(os.path.join(ROOT, "configs", "roundtrip_test_defconfig"))
+    with open(os.path.join(other, ".config")) as f:
+        assert f.read() == before
+
+
+def test_size_budget_fails_the_build(outdir):
+    os.utime(os.path.join(outdir, "virtboot.elf"))
+    r = make("O=" + outdir, "SIZE_LIMIT=4096", check=False)
+    assert r.returncode != 0
+    assert "over the 4096-byte budget" in r.stderr
+    assert not os.path.exists(os.path.join(outdir, "virtboot.bin"))
+    make("O=" + outdir)          # and back within budget
+    assert os.path.exists(os.path.join(outdir, "virtboot.bin"))
