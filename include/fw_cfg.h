@@ -28,6 +28,15 @@
 #define FW_CFG_FEATURE_TRADITIONAL	(1 << 0)
 #define FW_CFG_FEATURE_DMA		(1 << 1)
 
+/* The directory (FW_CFG_FILE_DIR): a big-endian u32 count, then entries
+ * of {be32 size; be16 select; u16 reserved; char name[56]}. */
+#define FW_CFG_DIR_ENTRY_SIZE	64
+#define FW_CFG_MAX_FILES	4096
+
+/* Files a user gives QEMU to configure the loader (-fw_cfg name=...). */
+#define FW_CFG_ENV_FILE		"opt/virtboot/env"
+#define FW_CFG_SCRIPT_FILE	"opt/virtboot/script"
+
 struct fw_cfg_file {
 	uint32_t size;
 	uint16_t select;
@@ -39,6 +48,7 @@ struct fw_cfg_info {
 	uint64_t size;		/* of the register window */
 	uint32_t features;	/* FW_CFG_FEATURE_* */
 	bool dma;		/* DMA in use (available and not turned off) */
+	bool has_dma;		/* the device offers DMA */
 	bool coherent;		/* "dma-coherent": no cache maintenance */
 };
 
@@ -66,5 +76,28 @@ int fw_cfg_read_file(const char *name, uint64_t offset, void *buf,
 /* Write the named file by DMA (-ENOTSUP without DMA: QEMU >= 2.4 has no
  * writes through the data register; -EACCES if QEMU refuses the write). */
 int fw_cfg_write_file(const char *name, const void *buf, uint64_t len);
+
+/* Parse a raw directory of len bytes (as read from FW_CFG_FILE_DIR) into
+ * files[0..max). Returns the number of files, -EINVAL if the data is
+ * shorter than its count says, -E2BIG if there are more than max. Names
+ * are always NUL-terminated. Pure: no device access. */
+int fw_cfg_parse_dir(const void *raw, size_t len, struct fw_cfg_file *files,
+		     int max);
+
+/* Configuration from the QEMU command line (lib/fw_cfg_env.c), for the
+ * board's init list: import FW_CFG_ENV_FILE's name=value lines into the
+ * environment (bad lines are reported and skipped; -EINVAL if any was),
+ * and run FW_CFG_SCRIPT_FILE's lines as shell commands. Both return 0
+ * when there is no fw_cfg or no such file. */
+int fw_cfg_env_import(void);
+int fw_cfg_script_run(void);
+
+/* The fwcfg command's load (cmd/fwcfg.c), shared with qfw: copy a file
+ * or the legacy "kernel", "initrd" or "cmdline" (max bytes of it; 0: all)
+ * to addr, refusing a destination that is not free RAM (the loader, its
+ * stack and heap, the device tree, other reservations); prints "N bytes
+ * read in T ms (R MiB/s)" and sets filesize. Messages start with cmd. */
+int fw_cfg_cmd_load(const char *cmd, const char *name, uint64_t addr,
+		    uint64_t max);
 
 #endif

@@ -17,6 +17,14 @@
 #define __stringify_1(x) #x
 #define __stringify(x)	__stringify_1(x)
 
+/* 1 if the Kconfig option is y, else 0, usable in C expressions
+ * (autoconf.h defines CONFIG_X as 1 for y and nothing for n). */
+#define __is_enabled_1		0,
+#define __second(ignored, val, ...) val
+#define __is_enabled(junk)	__second(junk 1, 0, 0)
+#define __is_enabled_x(val)	__is_enabled(__is_enabled_##val)
+#define IS_ENABLED(option)	__is_enabled_x(option)
+
 #define SZ_1K		0x400UL
 #define SZ_1M		0x100000UL
 #define SZ_2M		0x200000UL

@@ -12,6 +12,7 @@
 #include <driver.h>
 #include <dt.h>
 #include <env.h>
+#include <fw_cfg.h>
 #include <mem.h>
 #include <pl011.h>
 #include <region.h>
@@ -101,6 +102,8 @@ static const init_fn init_sequence[] = {
 	board_regions,
 	board_probe,		/* the console first, then the rest */
 	board_env_init,
+	fw_cfg_env_import,	/* -fw_cfg name=opt/virtboot/env */
+	fw_cfg_script_run,	/* -fw_cfg name=opt/virtboot/script */
 	autoboot,
 };
 

@@ -35,15 +35,20 @@ struct fw_cfg_dma_access {
 	uint32_t control;
 	uint32_t length;
 	uint64_t address;
-} __attribute__((packed, aligned(16)));
+} __attribute__((packed));
 
 static struct fw_cfg {
 	struct fw_cfg_info info;
-	bool dma_available;
 	struct fw_cfg_file *files;
 	int nfiles;		/* -1 until the directory is read */
-	struct fw_cfg_dma_access access;
 } *fwc;
+
+/* The descriptor has a cache line to itself, so the maintenance around a
+ * transfer on a device without "dma-coherent" touches nothing else. */
+static union {
+	struct fw_cfg_dma_access acc;
+	uint8_t line[64];
+} dma_desc __attribute__((aligned(64)));
 
 const struct fw_cfg_info *fw_cfg_get_info(void)
 {
@@ -54,7 +59,7 @@ int fw_cfg_use_dma(bool on)
 {
 	if (!fwc)
 		return -ENODEV;
-	if (on && !fwc->dma_available)
+	if (on && !fwc->info.has_dma)
 		return -ENODEV;
 	fwc->info.dma = on;
 	return 0;
@@ -68,7 +73,7 @@ static void select_item(uint16_t select)
 /* One DMA operation; buf may be NULL for select and skip. */
 static int dma_op(uint32_t control, void *buf, uint32_t len)
 {
-	volatile struct fw_cfg_dma_access *acc = &fwc->access;
+	volatile struct fw_cfg_dma_access *acc = &dma_desc.acc;
 	uint64_t deadline;
 	uint32_t ctl;
 
@@ -159,39 +164,36 @@ uint32_t fw_cfg_read_u32(uint16_t select)
 
 static int read_directory(void)
 {
+	struct fw_cfg_file *files;
 	uint32_t count;
-	struct {
-		uint32_t size;
-		uint16_t select;
-		uint16_t reserved;
-		char name[56];
-	} entry;
-	int i, err;
+	size_t len;
+	void *raw;
+	int n;
 
 	if (fwc->nfiles >= 0)
 		return 0;
-	err = fw_cfg_read(FW_CFG_FILE_DIR, 0, &count, sizeof(count));
-	if (err)
-		return err;
+	n = fw_cfg_read(FW_CFG_FILE_DIR, 0, &count, sizeof(count));
+	if (n)
+		return n;
 	count = be32_to_cpu(count);
-	if (count > 4096) {
+	if (count > FW_CFG_MAX_FILES) {
 		pr_err("implausible directory of %u files\n", count);
 		return -EINVAL;
 	}
-	fwc->files = calloc(count ? count : 1, sizeof(*fwc->files));
-	if (!fwc->files)
-		return -ENOMEM;
-	for (i = 0; i < (int)count; i++) {
-		err = fw_cfg_read(FW_CFG_FILE_DIR, 4 + i * sizeof(entry),
-				  &entry, sizeof(entry));
-		if (err)
-			return err;
-		fwc->files[i].size = be32_to_cpu(entry.size);
-		fwc->files[i].select = be16_to_cpu(entry.select);
-		memcpy(fwc->files[i].name, entry.name, sizeof(entry.name));
-		fwc->files[i].name[sizeof(entry.name) - 1] = '\0';
+	/* The whole directory in one transfer, parsed by plain code. */
+	len = sizeof(count) + (size_t)count * FW_CFG_DIR_ENTRY_SIZE;
+	raw = malloc(len);
+	files = calloc(count ? count : 1, sizeof(*files));
+	n = raw && files ? fw_cfg_read(FW_CFG_FILE_DIR, 0, raw, len) : -ENOMEM;
+	if (!n)
+		n = fw_cfg_parse_dir(raw, len, files, count);
+	free(raw);
+	if (n < 0) {
+		free(files);
+		return n;
 	}
-	fwc->nfiles = count;
+	fwc->files = files;
+	fwc->nfiles = n;
 	return 0;
 }
 
@@ -244,7 +246,7 @@ int fw_cfg_write_file(const char *name, const void *buf, uint64_t len)
 
 	if (!fwc)
 		return -ENODEV;
-	if (!fwc->dma_available)
+	if (!fwc->info.has_dma)
 		return -ENOTSUP;
 	f = fw_cfg_find(name);
 	if (!f)
@@ -290,11 +292,11 @@ static int fw_cfg_probe(struct device *dev)
 	for (unsigned int i = 0; i < 4; i++)
 		fc->info.features |= (uint32_t)readb(base + REG_DATA) << (8 * i);
 	/* DMA needs the feature bit and a window that covers its register. */
-	fc->dma_available = (fc->info.features & FW_CFG_FEATURE_DMA) &&
+	fc->info.has_dma = (fc->info.features & FW_CFG_FEATURE_DMA) &&
 			    size >= DMA_REG_END &&
 			    __raw_readq(base + REG_DMA) ==
 			    cpu_to_be64(0x51454d5520434647ULL); /* "QEMU CFG" */
-	fc->info.dma = fc->dma_available;
+	fc->info.dma = fc->info.has_dma;
 	dev->priv = fc;
 	fwc = fc;
 	return 0;

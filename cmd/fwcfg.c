@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fwcfg - list, print, dump, load and write QEMU fw_cfg files and the
+ * legacy kernel/initrd/cmdline items (QEMU docs/specs/fw_cfg.rst).
+ */
+#include <command.h>
+#include <env.h>
+#include <fw_cfg.h>
+#include <mem.h>
+#include <region.h>
+#include <stdlib.h>
+#include <string.h>
+#include <timer.h>
+#include <virtboot.h>
+
+#define SHOW_MAX	(1024 * 1024)	/* cat and dump read this much at most */
+
+struct item {
+	uint16_t select;
+	uint32_t size;
+	const char *name;
+};
+
+static const struct {
+	const char *name;
+	uint16_t size_sel, data_sel;
+} legacy[] = {
+	{ "kernel", FW_CFG_KERNEL_SIZE, FW_CFG_KERNEL_DATA },
+	{ "initrd", FW_CFG_INITRD_SIZE, FW_CFG_INITRD_DATA },
+	{ "cmdline", FW_CFG_CMDLINE_SIZE, FW_CFG_CMDLINE_DATA },
+};
+
+/* A file by name, or a legacy item (kernel, initrd, cmdline) if present. */
+static int find_item(const char *name, struct item *it)
+{
+	const struct fw_cfg_file *f = fw_cfg_find(name);
+	unsigned int i;
+
+	if (f) {
+		*it = (struct item){ f->select, f->size, f->name };
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(legacy); i++) {
+		if (strcmp(name, legacy[i].name))
+			continue;
+		*it = (struct item){ legacy[i].data_sel,
+				     fw_cfg_read_u32(legacy[i].size_sel),
+				     legacy[i].name };
+		if (it->size)
+			return 0;
+		printf("fwcfg: QEMU has no %s (no -%s)\n", name,
+		       strcmp(name, "cmdline") ? name : "append");
+		return -ENOENT;
+	}
+	printf("fwcfg: no file '%s'\n", name);
+	return -ENOENT;
+}
+
+static int do_ls(void)
+{
+	int i, n = fw_cfg_file_count();
+	const struct fw_cfg_file *f;
+	unsigned int j;
+	uint32_t size;
+
+	if (n < 0) {
+		printf("fwcfg: cannot read the file directory (%d)\n", n);
+		return n;
+	}
+	printf("sel        size  name\n");
+	for (i = 0; (f = fw_cfg_file_at(i)); i++)
+		printf("%04x %10u  %s\n", f->select, f->size, f->name);
+	for (j = 0; j < ARRAY_SIZE(legacy); j++) {
+		size = fw_cfg_read_u32(legacy[j].size_sel);
+		if (size)
+			printf("%04x %10u  (%s)\n", legacy[j].data_sel, size,
+			       legacy[j].name);
+	}
+	printf("%d file%s\n", n, n == 1 ? "" : "s");
+	return 0;
+}
+
+/* Up to SHOW_MAX bytes of an item in a new buffer. */
+static int read_show(const char *name, uint64_t max, struct item *it,
+		     uint8_t **buf, uint32_t *len)
+{
+	int err = find_item(name, it);
+
+	if (err)
+		return err;
+	*len = MIN(MIN((uint64_t)it->size, max), SHOW_MAX);
+	*buf = malloc(*len ? *len : 1);
+	if (!*buf) {
+		printf("fwcfg: out of memory\n");
+		return -ENOMEM;
+	}
+	err = fw_cfg_read(it->select, 0, *buf, *len);
+	if (err) {
+		printf("fwcfg: reading %s failed (%d)\n", it->name, err);
+		free(*buf);
+	}
+	return err;
+}
+
+static int do_cat(const char *name)
+{
+	struct item it;
+	uint32_t len, i;
+	uint8_t *buf;
+	int err = read_show(name, UINT64_MAX, &it, &buf, &len);
+
+	if (err)
+		return err;
+	for (i = 0; i < len; i++) {
+		uint8_t c = buf[i];
+
+		if (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f && c != '\\'))
+			putchar(c);
+		else if (c == '\\')
+			printf("\\\\");
+		else if (!(c == '\0' && i == len - 1))	/* a string's NUL */
+			printf("\\x%02x", c);
+	}
+	if (len && buf[len - 1] != '\n')
+		putchar('\n');
+	if (len < it.size)
+		printf("fwcfg: %u of %u bytes shown\n", len, it.size);
+	free(buf);
+	return 0;
+}
+
+/* Offsets in the file, then bytes, then ASCII: md.b's layout. */
+static int do_dump(const char *name, uint64_t max)
+{
+	struct item it;
+	uint32_t len, i, j;
+	uint8_t *buf;
+	int err = read_show(name, max, &it, &buf, &len);
+
+	if (err)
+		return err;
+	for (i = 0; i < len; i += 16) {
+		printf("%08x:", i);
+		for (j = i; j < i + 16; j++)
+			if (j < len)
+				printf(" %02x", buf[j]);
+			else
+				printf("   ");
+		printf("    ");
+		for (j = i; j < i + 16 && j < len; j++)
+			putchar(buf[j] >= 0x20 && buf[j] < 0x7f ? buf[j] : '.');
+		putchar('\n');
+	}
+	free(buf);
+	return 0;
+}
+
+/* True if [addr, addr + len) is RAM the loader does not use; else says
+ * why not. */
+static bool is_free_destination(const char *cmd, uint64_t addr, uint64_t len)
+{
+	const struct region *r;
+
+	if (addr + len < addr || !mem_is_ram(addr, len ? len : 1)) {
+		printf("%s: 0x%llx..0x%llx is not inside RAM\n", cmd,
+		       (unsigned long long)addr,
+		       (unsigned long long)(addr + len));
+		return false;
+	}
+	r = region_overlap(addr, len ? len : 1);
+	if (r) {
+		printf("%s: 0x%llx..0x%llx overlaps %s at 0x%llx..0x%llx\n", cmd,
+		       (unsigned long long)addr,
+		       (unsigned long long)(addr + len), r->owner,
+		       (unsigned long long)r->base,
+		       (unsigned long long)(r->base + r->size));
+		return false;
+	}
+	return true;
+}
+
+/* "N bytes read in T ms (R MiB/s)", as U-Boot's load commands, with the
+ * time to the microsecond from the generic timer. */
+static void print_rate(uint64_t bytes, uint64_t us)
+{
+	uint64_t tenths = us ? bytes * 10 * 1000000 / us / SZ_1M : 0;
+
+	printf("%llu bytes read in %llu.%03llu ms", (unsigned long long)bytes,
+	       (unsigned long long)(us / 1000),
+	       (unsigned long long)(us % 1000));
+	if (us)
+		printf(" (%llu.%llu MiB/s)", (unsigned long long)(tenths / 10),
+		       (unsigned long long)(tenths % 10));
+	printf("\n");
+}
+
+int fw_cfg_cmd_load(const char *cmd, const char *name, uint64_t addr,
+		    uint64_t max)
+{
+	struct item it;
+	uint64_t len, t0;
+	int err = find_item(name, &it);
+
+	if (err)
+		return err;
+	len = max ? MIN(max, (uint64_t)it.size) : it.size;
+	if (!is_free_destination(cmd, addr, len))
+		return -EFAULT;
+	t0 = timer_us();
+	err = fw_cfg_read(it.select, 0, (void *)(uintptr_t)addr, len);
+	if (err) {
+		printf("%s: reading %s failed (%d)\n", cmd, it.name, err);
+		return err;
+	}
+	print_rate(len, timer_us() - t0);
+	env_set_hex("filesize", len);
+	return 0;
+}
+
+static int do_write(const char *name, const char *addr_s, const char *len_s)
+{
+	uint64_t addr, len;
+	int err;
+
+	if (parse_hex(addr_s, &addr))
+		return cmd_bad_number("fwcfg", addr_s);
+	if (parse_hex(len_s, &len))
+		return cmd_bad_number("fwcfg", len_s);
+	err = fw_cfg_write_file(name, (const void *)(uintptr_t)addr, len);
+	switch (err) {
+	case 0:
+		break;
+	case -ENOENT:
+		printf("fwcfg: no file '%s'\n", name);
+		break;
+	case -EACCES:
+		printf("fwcfg: QEMU refused the write: '%s' is read-only\n",
+		       name);
+		break;
+	case -ENOTSUP:
+		printf("fwcfg: writes need DMA, which this device lacks\n");
+		break;
+	case -ERANGE:
+		printf("fwcfg: 0x%llx bytes do not fit '%s'\n",
+		       (unsigned long long)len, name);
+		break;
+	default:
+		printf("fwcfg: writing '%s' failed (%d)\n", name, err);
+	}
+	return err;
+}
+
+static int do_info(const struct fw_cfg_info *info)
+{
+	int n = fw_cfg_file_count();
+	char sig[5] = "";
+
+	fw_cfg_read(FW_CFG_SIGNATURE, 0, sig, 4);
+	printf("interface: %s\n", info->dma ? "DMA" : info->has_dma ?
+	       "data register (DMA turned off)" : "data register");
+	printf("base:      0x%08llx (0x%llx bytes)\n",
+	       (unsigned long long)info->base, (unsigned long long)info->size);
+	printf("signature: %s\n", sig);
+	printf("features:  0x%x%s%s\n", info->features,
+	       info->features & FW_CFG_FEATURE_TRADITIONAL ? " traditional" : "",
+	       info->features & FW_CFG_FEATURE_DMA ? " dma" : "");
+	printf("coherent:  %s\n", info->coherent ? "yes" : "no");
+	printf("files:     %d\n", n);
+	return n < 0 ? n : 0;
+}
+
+static int do_dma(const char *arg)
+{
+	int err;
+
+	if (!arg) {
+		printf("%s\n", fw_cfg_get_info()->dma ? "on" : "off");
+		return 0;
+	}
+	if (strcmp(arg, "on") && strcmp(arg, "off"))
+		return -EINVAL;
+	err = fw_cfg_use_dma(!strcmp(arg, "on"));
+	if (err)
+		printf("fwcfg: this device has no DMA\n");
+	return err;
+}
+
+static int do_fwcfg(int argc, char *argv[])
+{
+	const struct fw_cfg_info *info = fw_cfg_get_info();
+	uint64_t addr, len = 0;
+
+	if (argc < 2)
+		return -EINVAL;
+	if (!info) {
+		printf("fwcfg: no fw_cfg device (no \"qemu,fw-cfg-mmio\" node)\n");
+		return -ENODEV;
+	}
+	if (!strcmp(argv[1], "ls") && argc == 2)
+		return do_ls();
+	if (!strcmp(argv[1], "info") && argc == 2)
+		return do_info(info);
+	if (!strcmp(argv[1], "dma") && argc <= 3)
+		return do_dma(argv[2]);
+	if (!strcmp(argv[1], "cat") && argc == 3)
+		return do_cat(argv[2]);
+	if (!strcmp(argv[1], "dump") && (argc == 3 || argc == 4)) {
+		if (argc == 4 && parse_hex(argv[3], &len))
+			return cmd_bad_number(argv[0], argv[3]);
+		return do_dump(argv[2], argc == 4 ? len : UINT64_MAX);
+	}
+	if (!strcmp(argv[1], "load") && (argc == 4 || argc == 5)) {
+		if (parse_hex(argv[3], &addr))
+			return cmd_bad_number(argv[0], argv[3]);
+		if (argc == 5 && parse_hex(argv[4], &len))
+			return cmd_bad_number(argv[0], argv[4]);
+		return fw_cfg_cmd_load(argv[0], argv[2], addr, len);
+	}
+	if (!strcmp(argv[1], "write") && argc == 5)
+		return do_write(argv[2], argv[3], argv[4]);
+	return -EINVAL;
+}
+
+COMMAND(fwcfg, .run = do_fwcfg,
+	.usage = "fwcfg ls|info|cat NAME|dump NAME [len]|load NAME ADDR [len]|write NAME ADDR LEN|dma [on|off]",
+	.summary = "QEMU fw_cfg files",
+	.help =
+	"ls                   - list the files and kernel, initrd, cmdline\n"
+	"info                 - interface, base, signature, features\n"
+	"cat NAME             - print a file as text\n"
+	"dump NAME [len]      - hex dump of a file\n"
+	"load NAME ADDR [len] - copy a file (or kernel, initrd) to memory;\n"
+	"                       sets filesize\n"
+	"write NAME ADDR LEN  - write a file by DMA\n"
+	"dma [on|off]         - read by DMA or through the data register\n");
