@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
-/* poweroff - power the machine off through PSCI SYSTEM_OFF. */
+/* poweroff - power the machine off (PSCI SYSTEM_OFF, or gpio-poweroff). */
 #include <command.h>
-#include <psci.h>
+#include <sysreset.h>
 #include <virtboot.h>
 
 static int do_poweroff(int argc, char *argv[])
 {
-	int err = psci_system_off();
+	int err = sysreset_poweroff();
 
-	printf("poweroff: PSCI SYSTEM_OFF %s\n", err == -ENODEV ?
-	       "is not available (no /psci node in the device tree)" :
-	       "failed");
+	if (err == -ENODEV)
+		printf("poweroff: nothing can power this machine off (no /psci and no gpio-poweroff in the device tree)\n");
+	else
+		printf("poweroff: the machine is still on (error %d)\n", err);
 	return err;
 }
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* reset - reset the machine through PSCI SYSTEM_RESET. */
+/* reset - reset the machine (PSCI SYSTEM_RESET, or a gpio-restart line). */
 #include <command.h>
-#include <psci.h>
-#include <string.h>
+#include <sysreset.h>
 #include <virtboot.h>
 
 static int do_reset(int argc, char *argv[])
@@ -10,10 +9,11 @@ static int do_reset(int argc, char *argv[])
 	int err;
 
 	printf("resetting ...\n");
-	err = psci_system_reset();
-	printf("reset: PSCI SYSTEM_RESET %s\n", err == -ENODEV ?
-	       "is not available (no /psci node in the device tree)" :
-	       "failed");
+	err = sysreset_reset();
+	if (err == -ENODEV)
+		printf("reset: nothing can reset this machine (no /psci and no gpio-restart in the device tree)\n");
+	else
+		printf("reset: the reset did not happen (error %d)\n", err);
 	return err;
 }
 

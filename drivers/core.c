@@ -31,24 +31,25 @@ static const struct driver *find_driver(const void *fdt, int node)
 	return NULL;
 }
 
-static void probe_node(const void *fdt, int node)
+/* Probe one node; -EAGAIN when its driver waits for another device. */
+static int probe_node(const void *fdt, int node)
 {
 	const struct driver *drv;
 	struct device *dev;
 	int i, ret;
 
-	if (!dt_node_is_okay(fdt, node))
-		return;
+	if (!dt_node_is_enabled(fdt, node))
+		return 0;
 	drv = find_driver(fdt, node);
 	if (!drv)
-		return;
+		return 0;
 	for (i = 0; i < ndevices; i++)
 		if (devices[i].node == node)
-			return;		/* already probed (the console) */
+			return 0;	/* already probed (the console) */
 	if (ndevices == MAX_DEVICES) {
 		pr_err("too many devices, %s not probed\n",
 		       fdt_get_name(fdt, node, NULL));
-		return;
+		return -ENOSPC;
 	}
 	dev = &devices[ndevices];
 	*dev = (struct device){
@@ -57,25 +58,44 @@ static void probe_node(const void *fdt, int node)
 	};
 	ret = drv->probe(dev);
 	if (ret == -ENODEV)
-		return;		/* the driver has no use for this node */
+		return 0;	/* the driver has no use for this node */
+	if (ret == -EAGAIN)
+		return ret;	/* tried again once the others are up */
 	if (ret) {
 		pr_err("%s: %s probe failed: %s\n", dev->name, drv->name,
 		       strerror(-ret));
-		return;
+		return ret;
 	}
 	ndevices++;
+	return 0;
 }
 
 void drivers_probe(const void *fdt)
 {
-	int node;
+	int node, deferred[8], ndeferred = 0, i, progress;
 
 	node = dt_stdout_node(fdt);
 	if (node >= 0)
 		probe_node(fdt, node);
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(fdt, node, NULL))
-		probe_node(fdt, node);
+		if (probe_node(fdt, node) == -EAGAIN &&
+		    ndeferred < (int)ARRAY_SIZE(deferred))
+			deferred[ndeferred++] = node;
+	/* A consumer (gpio-poweroff) may come before its provider (a GPIO
+	 * controller) in the tree: retry while that helps. */
+	do {
+		progress = 0;
+		for (i = 0; i < ndeferred; i++) {
+			if (probe_node(fdt, deferred[i]) == -EAGAIN)
+				continue;
+			deferred[i--] = deferred[--ndeferred];
+			progress = 1;
+		}
+	} while (progress && ndeferred);
+	for (i = 0; i < ndeferred; i++)
+		pr_err("%s: waits for a device that never came\n",
+		       fdt_get_name(fdt, deferred[i], NULL));
 }
 
 int drivers_count(void)

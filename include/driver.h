@@ -21,7 +21,9 @@ struct device {
 struct driver {
 	const char *name;
 	const char *const *compatible;	/* NULL-terminated */
-	int (*probe)(struct device *dev);	/* 0 or a negative errno */
+	/* 0 or a negative errno: -ENODEV quietly declines the node, -EAGAIN
+	 * asks to be probed again after the other devices. */
+	int (*probe)(struct device *dev);
 };
 
 #define DRIVER(n) \
@@ -29,7 +31,8 @@ struct driver {
 	__attribute__((used, section(".drivers." #n), aligned(8)))
 
 /* Probe the node /chosen/stdout-path names first (the console), then every
- * other enabled node with a driver. Errors are reported, never fatal. */
+ * enabled node (dt_node_is_enabled) with a driver. Errors are reported,
+ * never fatal. */
 void drivers_probe(const void *fdt);
 
 /* Probed devices, in probe order (for the "dm" listing). */

@@ -23,7 +23,14 @@ int dt_errno(int fdt_err);
 /* A libfdt error code as text (for messages). */
 const char *dt_strerror(int err);
 
+/* "status" is okay (or absent): the node is there for the normal world. */
 bool dt_node_is_okay(const void *fdt, int node);
+/* Whether virtboot runs in the secure world (EL3): then "secure-status",
+ * where present, decides instead of "status" (Devicetree Specification
+ * v0.4, 2.3.4; QEMU's secure=on marks its secure devices that way). */
+void dt_set_secure(bool secure);
+/* The node is enabled for the world virtboot runs in. */
+bool dt_node_is_enabled(const void *fdt, int node);
 /* The index-th (address, size) pair of a node's "reg", with the parent's
  * #address-cells and #size-cells. */
 int dt_read_reg(const void *fdt, int node, int index, uint64_t *addr,

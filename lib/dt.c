@@ -94,11 +94,32 @@ int dt_set_blob(void *blob)
 	return 0;
 }
 
+static bool is_okay(const char *status)
+{
+	return !strcmp(status, "okay") || !strcmp(status, "ok");
+}
+
 bool dt_node_is_okay(const void *fdt, int node)
 {
 	const char *status = fdt_getprop(fdt, node, "status", NULL);
 
-	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
+	return !status || is_okay(status);
+}
+
+static bool secure_world;
+
+void dt_set_secure(bool secure)
+{
+	secure_world = secure;
+}
+
+bool dt_node_is_enabled(const void *fdt, int node)
+{
+	const char *status = NULL;
+
+	if (secure_world)
+		status = fdt_getprop(fdt, node, "secure-status", NULL);
+	return status ? is_okay(status) : dt_node_is_okay(fdt, node);
 }
 
 uint64_t dt_read_cells(const uint32_t *cells, int n)

@@ -7,11 +7,13 @@
 #include <arch.h>
 #include <autoboot.h>
 #include <board.h>
+#include <boot.h>
 #include <cli.h>
 #include <console.h>
 #include <driver.h>
 #include <dt.h>
 #include <env.h>
+#include <fb.h>
 #include <fw_cfg.h>
 #include <mem.h>
 #include <pl011.h>
@@ -34,6 +36,8 @@ unsigned int board_entry_el(void)
 static int board_find_dtb(void)
 {
 	int err = dt_init((const void *)BOARD_RAM_BASE);
+
+	dt_set_secure(entry_el == 3);
 
 	if (err)
 		pr_err("no usable device tree at 0x%lx: going on without one\n",
@@ -103,6 +107,8 @@ static const init_fn init_sequence[] = {
 	board_probe,		/* the console first, then the rest */
 	board_env_init,
 	fw_cfg_env_import,	/* -fw_cfg name=opt/virtboot/env */
+	boot_import_cmdline,	/* -append: bootargs */
+	fb_init,		/* ramfb splash; after the env for fb_mode */
 	fw_cfg_script_run,	/* -fw_cfg name=opt/virtboot/script */
 	autoboot,
 };

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* psci.c - PSCI client (Arm DEN 0022): SYSTEM_OFF and SYSTEM_RESET through
- * the conduit the /psci node's "method" names (hvc or smc). */
+ * the conduit the /psci node's "method" names (hvc or smc), offered to the
+ * reset and poweroff commands through sysreset. */
 #include <driver.h>
 #include <errno.h>
 #include <libfdt.h>
-#include <psci.h>
 #include <string.h>
+#include <sysreset.h>
 #include <virtboot.h>
 
 #define PSCI_SYSTEM_OFF		0x84000008
@@ -16,23 +17,23 @@ uint64_t smccc_hvc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
 
 static uint64_t (*conduit)(uint64_t, uint64_t, uint64_t, uint64_t);
 
-static int psci_call(uint32_t fn)
+static int psci_system_reset(void)
 {
-	if (!conduit)
-		return -ENODEV;
-	conduit(fn, 0, 0, 0);
+	conduit(PSCI_SYSTEM_RESET, 0, 0, 0);
 	return -EIO;		/* PSCI returned: the call failed */
 }
 
-int psci_system_reset(void)
+static int psci_system_off(void)
 {
-	return psci_call(PSCI_SYSTEM_RESET);
+	conduit(PSCI_SYSTEM_OFF, 0, 0, 0);
+	return -EIO;
 }
 
-int psci_system_off(void)
-{
-	return psci_call(PSCI_SYSTEM_OFF);
-}
+static struct sysreset psci_sysreset = {
+	.name = "psci",
+	.reset = psci_system_reset,
+	.poweroff = psci_system_off,
+};
 
 static int psci_probe(struct device *dev)
 {
@@ -44,7 +45,7 @@ static int psci_probe(struct device *dev)
 		conduit = smccc_smc;
 	else
 		return -EINVAL;
-	return 0;
+	return sysreset_register(&psci_sysreset);
 }
 
 static const char *const psci_compatible[] = {

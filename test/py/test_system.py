@@ -60,10 +60,10 @@ def test_numa_banks(boot):
     assert banks == [[0x40000000, 512 << 20], [0x60000000, 768 << 20]]
 
 
-def qemu_dtb(tmp_path, *mutations):
+def qemu_dtb(tmp_path, *mutations, machine="virt"):
     """QEMU's own DTB for virt, as dts text with replacements applied."""
     dtb = tmp_path / "virt.dtb"
-    subprocess.run([QEMU, "-M", "virt,dumpdtb=%s" % dtb, "-cpu", "cortex-a57",
+    subprocess.run([QEMU, "-M", "%s,dumpdtb=%s" % (machine, dtb), "-cpu", "cortex-a57",
                     "-m", "1G", "-nic", "none", "-display", "none"],
                    check=True, capture_output=True)
     dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", str(dtb)],
@@ -151,7 +151,7 @@ def test_sleep(console):
     assert console.status() != 0
 
 
-@pytest.mark.requires("CMD_PSCI")
+@pytest.mark.requires("CMD_POWER")
 @pytest.mark.parametrize("machine", ["virt", "virt,virtualization=on"])
 def test_reset(boot, machine):
     con = boot(machine=machine)
@@ -161,14 +161,30 @@ def test_reset(boot, machine):
     assert con.run_ok("echo back") == ["back"]
 
 
-@pytest.mark.requires("CMD_PSCI")
+@pytest.mark.requires("CMD_POWER")
 def test_poweroff(console):
     console.send("poweroff\r")
     assert console.wait_exit(timeout=10) == 0
 
 
-@pytest.mark.requires("CMD_PSCI")
-def test_poweroff_without_psci(boot):
-    con = boot(machine="virt,secure=on")
+@pytest.mark.requires("CMD_POWER", "POWER_GPIO")
+def test_el3_reset_and_poweroff_through_gpio(boot):
+    # At EL3 there is no PSCI below the firmware: QEMU's secure GPIO lines
+    # (secure-status = "okay") reset and power the machine off.
+    con = boot("-smp", "2", machine="virt,secure=on")
+    con.send("reset\r")
+    con.wait_prompt()
+    assert con.banners == 2
+    con.send("poweroff\r")
+    assert con.wait_exit(timeout=10) == 0
+
+
+@pytest.mark.requires("CMD_POWER")
+def test_poweroff_without_a_way(boot, tmp_path):
+    # QEMU puts /psci back into any -dtb unless the firmware is at EL3:
+    # there, take the gpio-poweroff line away.
+    dts = qemu_dtb(tmp_path, ('compatible = "gpio-poweroff";', 'compatible = "none";'),
+                   machine="virt,secure=on")
+    con = boot("-dtb", compile_dts(tmp_path, dts), machine="virt,secure=on")
     out = con.run_fail("poweroff")
-    assert out == ["poweroff: PSCI SYSTEM_OFF is not available (no /psci node in the device tree)"]
+    assert out == ["poweroff: nothing can power this machine off (no /psci and no gpio-poweroff in the device tree)"]
