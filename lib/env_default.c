@@ -8,6 +8,7 @@ static const char *const defaults[][2] = {
 	{ "board", "qemu-virt" },
 	{ "bootcmd", CONFIG_BOOTCOMMAND },
 	{ "bootdelay", __stringify(CONFIG_BOOTDELAY) },
+	{ "fb_mode", "1024x768" },
 	{ "stdout", "serial" },
 	{ "ver", version_string },
 };

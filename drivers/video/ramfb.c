@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ramfb.c - QEMU's ramfb display (QEMU hw/display/ramfb.c): the
+ * framebuffer is ordinary RAM that we reserve high up, out of the
+ * kernel's way, and announce with a DMA write of a packed big-endian
+ * {addr, fourcc, flags, width, height, stride} record to the fw_cfg file
+ * "etc/ramfb". The format is XRGB8888 (DRM fourcc "XR24").
+ */
+#define pr_fmt(fmt) "fb: " fmt
+#include <env.h>
+#include <errno.h>
+#include <fb.h>
+#include <fw_cfg.h>
+#include <io.h>
+#include <region.h>
+#include <stdlib.h>
+#include <string.h>
+#include <virtboot.h>
+
+#define RAMFB_FILE	"etc/ramfb"
+#define FOURCC_XR24	0x34325258	/* 'X' 'R' '2' '4' */
+/* What QEMU's ramfb takes (VBE_DISPI_MAX_XRES/YRES). */
+#define MIN_SIDE	16
+#define MAX_WIDTH	16000
+#define MAX_HEIGHT	12000
+#define FB_ALIGN	0x10000UL	/* 64 KiB: any page size */
+
+struct ramfb_cfg {
+	uint64_t addr;
+	uint32_t fourcc;
+	uint32_t flags;
+	uint32_t width;
+	uint32_t height;
+	uint32_t stride;
+} __attribute__((packed));
+
+static struct fb_info info;
+static struct fb_surface screen;
+static bool present;
+
+const struct fb_info *fb_get_info(void)
+{
+	return present ? &info : NULL;
+}
+
+const struct fb_surface *fb_screen(void)
+{
+	return present ? &screen : NULL;
+}
+
+int fb_parse_mode(const char *s, unsigned int *width, unsigned int *height)
+{
+	char *end;
+	unsigned long w, h;
+
+	if (!s || *s < '0' || *s > '9')
+		return -EINVAL;
+	w = strtoul(s, &end, 10);
+	if (*end != 'x' || end[1] < '0' || end[1] > '9')
+		return -EINVAL;
+	h = strtoul(end + 1, &end, 10);
+	if (*end || w < MIN_SIDE || w > MAX_WIDTH || h < MIN_SIDE ||
+	    h > MAX_HEIGHT)
+		return -EINVAL;
+	*width = w;
+	*height = h;
+	return 0;
+}
+
+/* Reserve size bytes as high in RAM as they fit: the kernel and initrd
+ * go low, and a framebuffer in the middle would split the free RAM. */
+static int alloc_high(uint64_t size, uint64_t *base)
+{
+	const struct region *bank, *r;
+	uint64_t cand;
+	int i;
+
+	for (i = region_ram_count() - 1; i >= 0; i--) {
+		bank = region_ram_at(i);
+		if (bank->size < size)
+			continue;
+		cand = ALIGN_DOWN(bank->base + bank->size - size, FB_ALIGN);
+		while (cand >= bank->base) {
+			r = region_overlap(cand, size);
+			if (!r) {
+				if (region_reserve(cand, size, "framebuffer"))
+					break;
+				*base = cand;
+				return 0;
+			}
+			/* Go below the reservation in the way. */
+			if (r->base < bank->base + size)
+				break;
+			cand = ALIGN_DOWN(r->base - size, FB_ALIGN);
+		}
+	}
+	return -ENOMEM;
+}
+
+static int ramfb_configure(uint64_t addr, unsigned int width,
+			   unsigned int height, unsigned int stride)
+{
+	static struct ramfb_cfg cfg __attribute__((aligned(16)));
+
+	cfg.addr = cpu_to_be64(addr);
+	cfg.fourcc = cpu_to_be32(FOURCC_XR24);
+	cfg.flags = 0;
+	cfg.width = cpu_to_be32(width);
+	cfg.height = cpu_to_be32(height);
+	cfg.stride = cpu_to_be32(stride);
+	return fw_cfg_write_file(RAMFB_FILE, &cfg, sizeof(cfg));
+}
+
+int fb_set_mode(unsigned int width, unsigned int height)
+{
+	uint64_t stride = (uint64_t)width * 4, size, base;
+	int err;
+
+	if (width < MIN_SIDE || width > MAX_WIDTH || height < MIN_SIDE ||
+	    height > MAX_HEIGHT)
+		return -EINVAL;
+	if (!fw_cfg_find(RAMFB_FILE))
+		return -ENODEV;
+	size = ALIGN_UP(stride * height, 4096);
+	/* The new one while the old one is still reserved: never overlap
+	 * the picture QEMU is showing. */
+	err = alloc_high(size, &base);
+	if (err)
+		return err;
+	memset((void *)(uintptr_t)base, 0, stride * height);
+	err = ramfb_configure(base, width, height, stride);
+	if (err) {
+		region_free(base);
+		return err;
+	}
+	if (present)
+		region_free(info.base);
+	info.base = base;
+	info.size = size;
+	info.width = width;
+	info.height = height;
+	info.stride = stride;
+	screen = (struct fb_surface){ (uint32_t *)(uintptr_t)base, width,
+				      height, stride };
+	present = true;
+	return 0;
+}
+
+int fb_init(void)
+{
+	const char *mode = env_get("fb_mode");
+	unsigned int w = FB_DEFAULT_WIDTH, h = FB_DEFAULT_HEIGHT;
+	int err;
+
+	if (!fw_cfg_find(RAMFB_FILE)) {
+		pr_info("no display (start QEMU with -device ramfb for the splash screen)\n");
+		return 0;
+	}
+	if (mode && fb_parse_mode(mode, &w, &h)) {
+		pr_err("invalid fb_mode '%s' (WIDTHxHEIGHT, 16x16 to 16000x12000): using %ux%u\n",
+		       mode, FB_DEFAULT_WIDTH, FB_DEFAULT_HEIGHT);
+		w = FB_DEFAULT_WIDTH;
+		h = FB_DEFAULT_HEIGHT;
+	}
+	err = fb_set_mode(w, h);
+	if (err && (w != FB_DEFAULT_WIDTH || h != FB_DEFAULT_HEIGHT)) {
+		pr_err("cannot set up %ux%u (%d): using %ux%u\n", w, h, err,
+		       FB_DEFAULT_WIDTH, FB_DEFAULT_HEIGHT);
+		err = fb_set_mode(FB_DEFAULT_WIDTH, FB_DEFAULT_HEIGHT);
+	}
+	if (err) {
+		pr_err("cannot set up the display: %d\n", err);
+		return err;
+	}
+	err = fb_splash();
+	fbcon_init();
+	return err;
+}
