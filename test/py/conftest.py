@@ -6,8 +6,14 @@ Fixtures
                 @pytest.mark.qemu_args("-m", "2G")    extra QEMU arguments
                 @pytest.mark.requires("CMD_FDT")      skip unless CONFIG_CMD_FDT=y
                 @pytest.mark.autoboot                 do not stop the countdown
+                @pytest.mark.env("bootdelay=-1", "x=y")  fw_cfg opt/virtboot/env
+                @pytest.mark.script("echo hi", ...)   fw_cfg opt/virtboot/script
   boot        a factory: boot(*qemu_args, prompt=True) -> Console, for tests
               that need several machines or a custom start.
+              Console(env=..., script=...) and boot(..., env=..., script=...)
+              take a list of lines (or one string of text), written to a
+              file given to QEMU as -fw_cfg name=opt/virtboot/env,file=...
+              (resp. opt/virtboot/script): newlines and commas are fine.
 
 A Console fails the test on known bad output (an exception dump, a panic,
 a second banner, an unexpected "Unknown command") unless the call allows it.
@@ -61,6 +67,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "qemu_args(*args): extra QEMU arguments")
     config.addinivalue_line("markers", "requires(*options): Kconfig options that must be y")
     config.addinivalue_line("markers", "autoboot: let the autoboot countdown run")
+    config.addinivalue_line("markers", "env(*lines): name=value lines in fw_cfg opt/virtboot/env")
+    config.addinivalue_line("markers", "script(*lines): shell lines in fw_cfg opt/virtboot/script")
     config.addinivalue_line("markers", "linux: boots a real Linux (slow)")
 
 
@@ -73,7 +81,7 @@ class Console:
 
     def __init__(self, qemu_args=(), stop_autoboot=True, prompt=True,
                  timeout=30, machine="virt", cpu="cortex-a57", memory="1G",
-                 bios=BIN):
+                 bios=BIN, env=None, script=None):
         self.tmp = tempfile.mkdtemp(prefix="virtboot-test-")
         self.monitor_path = os.path.join(self.tmp, "monitor.sock")
         self.args = [QEMU, "-M", machine, "-cpu", cpu, "-m", memory,
@@ -82,6 +90,9 @@ class Console:
                      "-serial", "chardev:con",
                      "-monitor", "unix:%s,server,nowait" % self.monitor_path]
         self.args += list(qemu_args)
+        for name, lines in (("env", env), ("script", script)):
+            if lines is not None:
+                self.args += self.fw_cfg_file("opt/virtboot/" + name, lines)
         self.timeout = timeout
         self.log = []
         self.banners = 0
@@ -114,6 +125,18 @@ class Console:
             self.child.send(" ")
             self.child.expect(PROMPT_RE, timeout=timeout or self.timeout)
         return before
+
+    def fw_cfg_file(self, name, content):
+        """QEMU arguments that add an fw_cfg file: content is bytes, a
+        str, or a list of lines."""
+        if isinstance(content, (list, tuple)):
+            content = "".join(line + "\n" for line in content)
+        if isinstance(content, str):
+            content = content.encode()
+        path = os.path.join(self.tmp, name.replace("/", "_"))
+        with open(path, "wb") as f:
+            f.write(content)
+        return ["-fw_cfg", "name=%s,file=%s" % (name, path)]
 
     def send(self, text):
         self.child.send(text)
@@ -268,7 +291,12 @@ def console(request):
     for m in reversed(list(request.node.iter_markers("qemu_args"))):
         args += list(m.args)
     stop = request.node.get_closest_marker("autoboot") is None
-    c = Console(args, stop_autoboot=stop)
+    files = {}
+    for name in ("env", "script"):
+        m = request.node.get_closest_marker(name)
+        if m:
+            files[name] = list(m.args)
+    c = Console(args, stop_autoboot=stop, **files)
     yield c
     c.close()
 
