@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * linux.S - the jump to an arm64 Linux Image (Linux Documentation/arch/
+ * arm64/booting.rst):
+ * void boot_jump_linux(uint64_t entry, uint64_t fdt, uint64_t scr_el3)
+ *
+ * Contract: called on the boot CPU with the kernel, initrd and DTB
+ * already cleaned to the point of coherency; never returns. Masks
+ * interrupts, turns the MMU and D-cache off (mmu_disable(), which touches
+ * no memory; nothing here does after it), invalidates the I-cache, and
+ * enters the kernel with x0 = fdt, x1 = x2 = x3 = 0: at the current EL
+ * when that is EL1 or EL2; from EL3, at non-secure EL2h (SCR_EL3 =
+ * scr_el3, EL2 with the MMU off, EL1 AArch64, no traps of the timer or
+ * of FP/SIMD, the virtual IDs of this CPU, CNTVOFF 0).
+ */
+#include <asm.h>
+
+#define HCR_EL2_RW		(1 << 31)
+#define SCTLR_EL2_RES1		0x30c50830	/* MMU, caches, EE off */
+#define CNTHCTL_EL1PCTEN_PCEN	3
+#define SPSR_EL2H_DAIF		0x3c9
+
+	.text
+	.globl	boot_jump_linux
+boot_jump_linux:
+	msr	daifset, #0xf
+	mov	x19, x0				// entry
+	mov	x20, x1				// fdt
+	mov	x21, x2				// scr_el3
+	bl	mmu_disable
+	ic	iallu
+	dsb	sy
+	isb
+	mrs	x0, CurrentEL
+	cmp	x0, #(3 << 2)
+	b.eq	1f
+	mov	x0, x20
+	mov	x1, xzr
+	mov	x2, xzr
+	mov	x3, xzr
+	br	x19
+
+1:	msr	scr_el3, x21
+	ldr	x0, =HCR_EL2_RW
+	msr	hcr_el2, x0
+	ldr	x0, =SCTLR_EL2_RES1
+	msr	sctlr_el2, x0
+	ldr	x0, =CPTR_EL2_RES1
+	msr	cptr_el2, x0
+	mov	x0, #CNTHCTL_EL1PCTEN_PCEN
+	msr	cnthctl_el2, x0
+	msr	cntvoff_el2, xzr
+	msr	vttbr_el2, xzr
+	mrs	x0, midr_el1
+	msr	vpidr_el2, x0
+	mrs	x0, mpidr_el1
+	msr	vmpidr_el2, x0
+	mov	x0, #SPSR_EL2H_DAIF
+	msr	spsr_el3, x0
+	msr	elr_el3, x19
+	isb
+	mov	x0, x20
+	mov	x1, xzr
+	mov	x2, xzr
+	mov	x3, xzr
+	eret

@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: MIT
+/*
+ * boot.c - boot an arm64 Linux Image (Linux Documentation/arch/arm64/
+ * booting.rst): place the kernel (2 MiB-aligned base + text_offset, as low
+ * as possible), the initrd (in the kernel's 1 GiB-aligned 32 GiB window)
+ * and the fixed-up DTB (8-byte aligned, at most 2 MiB, its own 2 MiB)
+ * through the region allocator, load them from fw_cfg, and hand off.
+ */
+#define pr_fmt(fmt) "boot: " fmt
+#include <arch.h>
+#include <boot.h>
+#include <dt.h>
+#include <env.h>
+#include <errno.h>
+#include <fb.h>
+#include <fw_cfg.h>
+#include <image.h>
+#include <io.h>
+#include <libfdt.h>
+#include <mem.h>
+#include <region.h>
+#include <stdlib.h>
+#include <string.h>
+#include <timer.h>
+#include <virtboot.h>
+
+#define SZ_32G		(32ULL << 30)
+#define DTB_MAX		SZ_2M
+#define DTB_ROOM	4096	/* for the /chosen properties */
+#define LOAD_CHUNK	(8UL << 20)	/* per fw_cfg read: progress steps */
+
+/* What one boot attempt reserved: freed again unless it boots. */
+struct placed {
+	uint64_t base[4];
+	int n;
+};
+
+static void undo(struct placed *p)
+{
+	while (p->n)
+		region_free(p->base[--p->n]);
+}
+
+static int reserve_err(int err, uint64_t base, uint64_t size,
+		       const char *what, const char *var)
+{
+	const struct region *r;
+
+	if (err == -EBUSY && (r = region_overlap(base, size)))
+		pr_err("%s 0x%llx-0x%llx%s%s overlaps %s at 0x%llx-0x%llx\n",
+		       what, (unsigned long long)base,
+		       (unsigned long long)(base + size), var ? " from " : "",
+		       var ? var : "", r->owner, (unsigned long long)r->base,
+		       (unsigned long long)(r->base + r->size));
+	else if (err == -ERANGE)
+		pr_err("%s 0x%llx-0x%llx%s%s is not inside RAM\n", what,
+		       (unsigned long long)base,
+		       (unsigned long long)(base + size), var ? " from " : "",
+		       var ? var : "");
+	else if (err)
+		pr_err("cannot reserve the %s: %d\n", what, err);
+	return err;
+}
+
+/* Reserve [base, base + size) for what. */
+static int claim(struct placed *p, uint64_t base, uint64_t size,
+		 const char *what, const char *var)
+{
+	int err = region_reserve(base, size, what);
+
+	if (err)
+		return reserve_err(err, base, size, what, var);
+	p->base[p->n++] = base;
+	return 0;
+}
+
+/* The lowest free place in [min, max). */
+static int place(struct placed *p, uint64_t size, uint64_t align,
+		 uint64_t min, uint64_t max, const char *what, uint64_t *base)
+{
+	int err = region_alloc(size, align, min, max, what, base);
+
+	if (err == -ENOMEM)
+		pr_err("the %s (%llu KiB) does not fit in free RAM%s\n", what,
+		       (unsigned long long)(size >> 10),
+		       min ? " in the kernel's 32 GiB window" : "");
+	else if (err)
+		pr_err("cannot place the %s: %d\n", what, err);
+	if (!err)
+		p->base[p->n++] = *base;
+	return err;
+}
+
+/* A user-set address variable, or false. */
+static bool env_addr(const char *name, uint64_t *addr)
+{
+	if (!env_get(name))
+		return false;
+	*addr = env_get_hex(name, 0);
+	return true;
+}
+
+/* The kernel: kernel_addr_r when set, else the lowest 2 MiB-aligned
+ * base with text_offset + image_size free. *load gets the address the
+ * Image goes to. */
+static int place_kernel(struct placed *p, const struct image_info *img,
+			uint64_t *load)
+{
+	uint64_t base;
+	int err;
+
+	if (env_addr("kernel_addr_r", load)) {
+		if ((*load - img->text_offset) & (SZ_2M - 1)) {
+			pr_err("kernel_addr_r 0x%llx is not a 2 MiB boundary + text_offset 0x%llx\n",
+			       (unsigned long long)*load,
+			       (unsigned long long)img->text_offset);
+			return -ERANGE;
+		}
+		return claim(p, *load, img->image_size, "kernel",
+			     "kernel_addr_r");
+	}
+	err = place(p, img->text_offset + img->image_size, SZ_2M, 0,
+		    UINT64_MAX, "kernel", &base);
+	*load = base + img->text_offset;
+	return err;
+}
+
+static void kernel_window(uint64_t kernel, uint64_t *lo, uint64_t *hi)
+{
+	*lo = ALIGN_DOWN(kernel, SZ_1G);
+	*hi = *lo + SZ_32G;
+}
+
+/* The initrd: ramdisk_addr_r when set, else the lowest free place in the
+ * kernel's window. */
+static int place_initrd(struct placed *p, uint64_t kernel, uint64_t size,
+			uint64_t *addr)
+{
+	uint64_t lo, hi;
+
+	kernel_window(kernel, &lo, &hi);
+	if (env_addr("ramdisk_addr_r", addr)) {
+		if (*addr < lo || *addr + size > hi) {
+			pr_err("ramdisk_addr_r 0x%llx is outside the kernel's 32 GiB window 0x%llx-0x%llx\n",
+			       (unsigned long long)*addr,
+			       (unsigned long long)lo, (unsigned long long)hi);
+			return -ERANGE;
+		}
+		return claim(p, *addr, size, "initrd", "ramdisk_addr_r");
+	}
+	return place(p, size, 4096, lo, hi, "initrd", addr);
+}
+
+/* The DTB: fdt_addr_r when set (8-byte aligned), else its own 2 MiB. */
+static int place_fdt(struct placed *p, uint64_t size, uint64_t *addr)
+{
+	if (env_addr("fdt_addr_r", addr)) {
+		if (*addr & 7) {
+			pr_err("fdt_addr_r 0x%llx is not 8-byte aligned\n",
+			       (unsigned long long)*addr);
+			return -ERANGE;
+		}
+		return claim(p, *addr, size, "fdt", "fdt_addr_r");
+	}
+	return place(p, SZ_2M, SZ_2M, 0, UINT64_MAX, "fdt", addr);
+}
+
+/* --- the hand-off ------------------------------------------------------ */
+
+#define SCR_NS		(1UL << 0)
+#define SCR_HCE		(1UL << 8)
+#define SCR_RW		(1UL << 10)
+#define SCR_APK		(1UL << 16)
+#define SCR_API		(1UL << 17)
+#define SCR_ENSCXT	(1UL << 25)
+#define SCR_ATA		(1UL << 26)
+#define SCR_FGTEN	(1UL << 27)
+#define SCR_ECVEN	(1UL << 28)
+#define SCR_HXEN	(1UL << 38)
+#define SCR_ENTP2	(1UL << 41)
+
+#define CPTR_EL3_EZ	(1UL << 8)
+#define CPTR_EL3_ESM	(1UL << 12)
+
+#define FIELD(reg, shift)	(((reg) >> (shift)) & 0xf)
+
+#define GICD_CTLR	0x000
+#define GICD_TYPER	0x004
+#define GICD_IGROUPR	0x080
+#define GICD_CTLR_DS	(1 << 6)
+
+/* From EL3 the kernel runs non-secure: hand it the GIC. GICv2: every
+ * interrupt to Group 1 (the banked SGI/PPI register for this CPU only);
+ * GICv3: disable security (GICD_CTLR.DS), so Linux configures it all. */
+static void el3_gic_to_nonsecure(void)
+{
+	static const char *const v2[] = { "arm,cortex-a15-gic", "arm,gic-400" };
+	const void *fdt = dt_blob();
+	uint64_t gicd, size;
+	unsigned int i, n;
+	int node;
+
+	if (!fdt)
+		return;
+	node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+	if (node >= 0 && !dt_read_reg(fdt, node, 0, &gicd, &size)) {
+		writel(readl(gicd + GICD_CTLR) | GICD_CTLR_DS,
+		       gicd + GICD_CTLR);
+		write_sysreg(0xf, S3_6_C12_C12_5);	/* ICC_SRE_EL3 */
+		isb();
+		write_sysreg(0xf, S3_4_C12_C9_5);	/* ICC_SRE_EL2 */
+		isb();
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(v2); i++) {
+		node = fdt_node_offset_by_compatible(fdt, -1, v2[i]);
+		if (node >= 0 && !dt_read_reg(fdt, node, 0, &gicd, &size))
+			break;
+	}
+	if (i == ARRAY_SIZE(v2))
+		return;
+	n = (readl(gicd + GICD_TYPER) & 0x1f) + 1;
+	for (i = 0; i < n; i++)
+		writel(0xffffffff, gicd + GICD_IGROUPR + 4 * i);
+}
+
+/* SCR_EL3 for a non-secure AArch64 EL2, with the features this CPU has
+ * left untrapped (Linux touches them at EL2). */
+static uint64_t el3_scr(void)
+{
+	uint64_t pfr0 = read_sysreg(id_aa64pfr0_el1);
+	uint64_t pfr1 = read_sysreg(id_aa64pfr1_el1);
+	uint64_t isar1 = read_sysreg(id_aa64isar1_el1);
+	uint64_t mmfr0 = read_sysreg(id_aa64mmfr0_el1);
+	uint64_t mmfr1 = read_sysreg(id_aa64mmfr1_el1);
+	uint64_t scr = SCR_NS | SCR_HCE | SCR_RW;
+	uint64_t cptr = read_sysreg(cptr_el3);
+
+	if (FIELD(isar1, 4) || FIELD(isar1, 8) || FIELD(isar1, 24) ||
+	    FIELD(isar1, 28))
+		scr |= SCR_APK | SCR_API;
+	if (FIELD(pfr0, 56) >= 2)
+		scr |= SCR_ENSCXT;
+	if (FIELD(pfr1, 8) >= 2)
+		scr |= SCR_ATA;
+	if (FIELD(mmfr0, 56))
+		scr |= SCR_FGTEN;
+	if (FIELD(mmfr0, 60))
+		scr |= SCR_ECVEN;
+	if (FIELD(mmfr1, 40))
+		scr |= SCR_HXEN;
+	if (FIELD(pfr0, 32)) {			/* SVE: all vector lengths */
+		write_sysreg(cptr | CPTR_EL3_EZ, cptr_el3);
+		isb();
+		write_sysreg(0xf, S3_6_C1_C2_0);	/* ZCR_EL3 */
+		cptr |= CPTR_EL3_EZ;
+	}
+	if (FIELD(pfr1, 24)) {			/* SME */
+		write_sysreg(cptr | CPTR_EL3_ESM, cptr_el3);
+		isb();
+		write_sysreg(0xf, S3_6_C1_C2_6);	/* SMCR_EL3 */
+		scr |= SCR_ENTP2;
+	}
+	isb();
+	return scr;
+}
+
+static void __attribute__((noreturn))
+handoff(uint64_t entry, uint64_t ksize, uint64_t fdt, uint64_t fdt_size,
+	uint64_t initrd, uint64_t initrd_size)
+{
+	uint64_t us, scr = 0;
+
+	if (arch_el() == 3) {
+		el3_gic_to_nonsecure();
+		scr = el3_scr();
+	}
+	dcache_flush_range(entry, ksize);
+	dcache_flush_range(fdt, fdt_size);
+	if (initrd_size)
+		dcache_flush_range(initrd, initrd_size);
+	us = timer_us();
+	printf("Starting kernel ... (%llu.%03llu s after reset)\n",
+	       (unsigned long long)(us / 1000000),
+	       (unsigned long long)(us / 1000 % 1000));
+	boot_jump_linux(entry, fdt, scr);
+}
+
+/* --- the common tail: the DTB, the summary, the jump ------------------- */
+
+static int finish(struct placed *p, const struct image_info *img,
+		  uint64_t kernel, uint64_t ksize, uint64_t initrd,
+		  uint64_t isize, const void *src, bool dry_run)
+{
+	const char *bootargs = env_get("bootargs");
+	uint64_t fdt, size;
+	int err;
+
+	if (!src) {
+		pr_err("no device tree to give the kernel\n");
+		return -ENOENT;
+	}
+	/* What the tree uses (QEMU pads its totalsize), plus room. */
+	size = MAX(fdt_off_dt_struct(src) + fdt_size_dt_struct(src),
+		   fdt_off_dt_strings(src) + fdt_size_dt_strings(src));
+	size = ALIGN_UP(size + DTB_ROOM +
+			(bootargs ? strlen(bootargs) : 0), 8);
+	if (size > DTB_MAX) {
+		pr_err("the device tree would be %llu KiB, more than 2 MiB\n",
+		       (unsigned long long)(size >> 10));
+		return -EFBIG;
+	}
+	err = place_fdt(p, size, &fdt);
+	if (err)
+		return err;
+	printf("   Kernel:   0x%08llx-0x%08llx (image_size 0x%llx, text_offset 0x%llx)\n",
+	       (unsigned long long)kernel,
+	       (unsigned long long)(kernel + img->image_size),
+	       (unsigned long long)img->image_size,
+	       (unsigned long long)img->text_offset);
+	if (isize)
+		printf("   Initrd:   0x%08llx-0x%08llx\n",
+		       (unsigned long long)initrd,
+		       (unsigned long long)(initrd + isize));
+	else
+		printf("   Initrd:   none\n");
+	printf("   FDT:      0x%08llx-0x%08llx\n", (unsigned long long)fdt,
+	       (unsigned long long)(fdt + size));
+	printf("   Bootargs: %s\n", bootargs ? bootargs : "");
+	printf("   Entry:    EL%u\n", arch_el() == 1 ? 1 : 2);
+	if (dry_run) {
+		printf("Dry run: not booting\n");
+		undo(p);
+		return 0;
+	}
+	err = fdt_open_into(src, (void *)(uintptr_t)fdt, size);
+	if (err) {
+		pr_err("cannot copy the device tree: %s\n", dt_strerror(err));
+		undo(p);
+		return -EINVAL;
+	}
+	err = boot_fdt_fixup((void *)(uintptr_t)fdt, bootargs, initrd,
+			     initrd + isize);
+	if (err) {
+		pr_err("device-tree fix-up failed: %d\n", err);
+		undo(p);
+		return err;
+	}
+	handoff(kernel, ksize, fdt, size, initrd, isize);
+}
+
+/* --- boot from memory (booti) ------------------------------------------ */
+
+static int check_image(const void *hdr, size_t len, uint64_t file_size,
+		       struct image_info *img, const char *where)
+{
+	const char *why;
+	int err = image_parse(hdr, len, file_size, img, &why);
+
+	if (err)
+		pr_err("%s is %s, not an arm64 Image\n", where, why);
+	return err;
+}
+
+int boot_linux(const struct boot_spec *s)
+{
+	struct placed p = { .n = 0 };
+	struct image_info img;
+	uint64_t load, len, lo, hi;
+	const void *src = s->fdt ? s->fdt : dt_blob();
+	const struct mem_bank *b;
+	char where[40];
+	int i, err;
+
+	if (!mem_is_ram(s->kernel, IMAGE_HEADER_SIZE)) {
+		pr_err("kernel address 0x%llx is not in RAM\n",
+		       (unsigned long long)s->kernel);
+		return -ERANGE;
+	}
+	snprintf(where, sizeof(where), "the data at 0x%llx",
+		 (unsigned long long)s->kernel);
+	err = check_image((void *)(uintptr_t)s->kernel, IMAGE_HEADER_SIZE,
+			  s->kernel_size, &img, where);
+	if (err)
+		return err;
+	if (s->initrd_size) {
+		err = claim(&p, s->initrd, s->initrd_size, "initrd", NULL);
+		if (err)
+			return err;
+	}
+	/* Keep a separate source tree from being overwritten while the
+	 * others are placed (it may already be reserved: the live tree). */
+	if (src != dt_blob() &&
+	    !region_reserve((uintptr_t)src, fdt_totalsize(src), "fdt source"))
+		p.base[p.n++] = (uintptr_t)src;
+
+	/* The kernel in place when it can run there, else moved. */
+	/* Without a file size: image_size, up to the end of its RAM bank
+	 * (the BSS need not be there yet). */
+	len = s->kernel_size ? s->kernel_size : img.image_size;
+	for (i = 0; (b = mem_bank(i)); i++)
+		if (s->kernel >= b->start && s->kernel - b->start < b->size)
+			len = MIN(len, b->size - (s->kernel - b->start));
+	load = s->kernel;
+	if (((load - img.text_offset) & (SZ_2M - 1)) ||
+	    region_reserve(load, img.image_size, "kernel")) {
+		err = place(&p, img.text_offset + img.image_size, SZ_2M, 0,
+			    UINT64_MAX, "kernel", &load);
+		if (err)
+			goto fail;
+		load += img.text_offset;
+		printf("Moving the Image from 0x%llx to 0x%llx\n",
+		       (unsigned long long)s->kernel,
+		       (unsigned long long)load);
+		if (!s->dry_run)
+			memmove((void *)(uintptr_t)load,
+				(void *)(uintptr_t)s->kernel, len);
+	} else {
+		p.base[p.n++] = load;
+	}
+	if (s->initrd_size) {
+		kernel_window(load - img.text_offset, &lo, &hi);
+		if (s->initrd < lo || s->initrd + s->initrd_size > hi) {
+			pr_err("the initrd at 0x%llx is outside the kernel's 32 GiB window 0x%llx-0x%llx\n",
+			       (unsigned long long)s->initrd,
+			       (unsigned long long)lo, (unsigned long long)hi);
+			err = -ERANGE;
+			goto fail;
+		}
+	}
+	err = finish(&p, &img, load, len, s->initrd, s->initrd_size, src,
+		     s->dry_run);
+	if (!err)
+		return 0;
+fail:
+	undo(&p);
+	return err;
+}
+
+/* --- boot from fw_cfg (-kernel, -initrd, -append) ---------------------- */
+
+/* Read an item straight to addr in chunks, advancing the splash's
+ * progress bar from done to done + size of total bytes. */
+static int load_item(uint16_t select, uint64_t addr, uint64_t size,
+		     const char *what, uint64_t done, uint64_t total)
+{
+	uint64_t off, n;
+	int err;
+
+	for (off = 0; off < size; off += n) {
+		fb_progress(done + off, total);
+		n = MIN(size - off, LOAD_CHUNK);
+		err = fw_cfg_read(select, off, (void *)(uintptr_t)(addr + off),
+				  n);
+		if (err) {
+			pr_err("reading the %s from fw_cfg failed: %d\n", what,
+			       err);
+			return err;
+		}
+	}
+	fb_progress(done + size, total);
+	return 0;
+}
+
+int boot_fw_cfg(bool dry_run)
+{
+	uint8_t hdr[IMAGE_HEADER_SIZE];
+	struct placed p = { .n = 0 };
+	struct image_info img;
+	uint64_t ksize, isize, kernel, initrd = 0;
+	int err;
+
+	if (!fw_cfg_get_info()) {
+		pr_err("no fw_cfg device: load a kernel and use booti\n");
+		return -ENODEV;
+	}
+	ksize = fw_cfg_read_u32(FW_CFG_KERNEL_SIZE);
+	if (!ksize) {
+		printf("No kernel in fw_cfg: start QEMU with -kernel Image [-initrd FILE] [-append ARGS], or load one and use booti\n");
+		return -ENOENT;
+	}
+	memset(hdr, 0, sizeof(hdr));
+	err = fw_cfg_read(FW_CFG_KERNEL_DATA, 0, hdr, MIN(ksize, sizeof(hdr)));
+	if (err) {
+		pr_err("reading the kernel header from fw_cfg failed: %d\n",
+		       err);
+		return err;
+	}
+	err = check_image(hdr, MIN(ksize, sizeof(hdr)), ksize, &img,
+			  "the kernel in fw_cfg (-kernel)");
+	if (err)
+		return err;
+	err = place_kernel(&p, &img, &kernel);
+	isize = fw_cfg_read_u32(FW_CFG_INITRD_SIZE);
+	if (!err && isize)
+		err = place_initrd(&p, kernel - img.text_offset, isize, &initrd);
+	if (!err && !dry_run)
+		err = load_item(FW_CFG_KERNEL_DATA, kernel, ksize, "kernel",
+				0, ksize + isize);
+	if (!err && !dry_run && isize)
+		err = load_item(FW_CFG_INITRD_DATA, initrd, isize, "initrd",
+				ksize, ksize + isize);
+	if (!err)
+		err = finish(&p, &img, kernel, ksize, initrd, isize, dt_blob(),
+			     dry_run);
+	if (err)
+		undo(&p);
+	return err;
+}
+
+int boot_import_cmdline(void)
+{
+	uint32_t len;
+	char *buf;
+	int err;
+
+	if (!fw_cfg_get_info())
+		return 0;
+	len = fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE);
+	if (len <= 1)
+		return 0;	/* no -append: bootargs from the environment */
+	buf = malloc(len + 1);
+	if (!buf)
+		return -ENOMEM;
+	err = fw_cfg_read(FW_CFG_CMDLINE_DATA, 0, buf, len);
+	buf[len] = '\0';
+	if (!err && *buf)
+		err = env_set("bootargs", buf);
+	free(buf);
+	return err;
+}
