@@ -9,10 +9,11 @@
  * EL3 every CPU runs this code, and all but the CPU with affinity 0 are
  * parked in spin_park (arch/arm64/smp.S).
  *
- * On the call to board_init(el): DAIF masked, VBAR at exception_vectors,
+ * On the call to board_init(el, entry_ticks): DAIF masked, VBAR at exception_vectors,
  * FP/SIMD usable, SP = __stack_top (SP_ELx), .data copied from the flash,
  * .bss zeroed, TPIDR_EL0 at the TLS block (picolibc's errno), MMU and
- * caches on with the identity map of mmu.c. x0 = the exception level.
+ * caches on with the identity map of mmu.c. x0 = the exception level,
+ * x1 = the generic counter's value at entry.
  * Only aligned 8-byte accesses happen before the MMU is on.
  */
 #include <asm.h>
@@ -21,6 +22,7 @@
 	.globl	_start
 _start:
 	msr	daifset, #0xf
+	mrs	x20, cntpct_el0			// x20 = entry time, for bootstage
 	mrs	x19, CurrentEL
 	lsr	x19, x19, #2			// x19 = EL, kept for C
 
@@ -71,5 +73,6 @@ _start:
 	mov	x0, x19
 	bl	mmu_setup
 	mov	x0, x19
+	mov	x1, x20
 	bl	board_init
 	b	.				// board_init never returns

@@ -7,6 +7,7 @@
 #include <arch.h>
 #include <autoboot.h>
 #include <board.h>
+#include <bootstage.h>
 #include <boot.h>
 #include <cli.h>
 #include <console.h>
@@ -113,10 +114,12 @@ static const init_fn init_sequence[] = {
 	autoboot,
 };
 
-void board_init(unsigned int el)
+void board_init(unsigned int el, uint64_t entry_ticks)
 {
 	unsigned int i;
 
+	bootstage_mark_at("entry", entry_ticks);
+	bootstage_mark("mmu on");
 	entry_el = el;
 	for (i = 0; i < ARRAY_SIZE(init_sequence); i++)
 		init_sequence[i]();	/* each reports its own errors */
