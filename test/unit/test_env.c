@@ -2,6 +2,7 @@
 /* Unit tests for lib/env.c: set, get, delete, order, import. */
 #include <env.h>
 #include <errno.h>
+#include <unistd.h>
 
 static char listing[1024];
 
@@ -11,6 +12,39 @@ static void collect(const char *name, const char *value, void *arg)
 	strcat(listing, "=");
 	strcat(listing, value);
 	strcat(listing, ";");
+}
+
+/* Run fn with stdout going to buf (the import's messages). */
+static void capture(void (*fn)(void), char *buf, size_t size)
+{
+	FILE *tmp = tmpfile();
+	int saved;
+	size_t n;
+
+	fflush(stdout);
+	saved = dup(1);
+	dup2(fileno(tmp), 1);
+	fn();
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, size - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+}
+
+static int user_bad;
+
+/* What a user gives QEMU as -fw_cfg name=opt/virtboot/env,file=... */
+static void import_user_file(void)
+{
+	static const char user[] =
+		"bootdelay=-1\n\n# a comment\n  greeting=hello world\n"
+		"not a pair\n=novalue\nbad name=1\nurl=a=b\r\n"
+		"\t# indented comment\nbootcmd=echo a; echo b\nlast=1";
+
+	user_bad = env_import(user, sizeof(user) - 1, "opt/virtboot/env");
 }
 
 UNIT_MAIN(
@@ -53,6 +87,25 @@ UNIT_MAIN(
 		CHECK(env_set(name, "x") == 0);
 	}
 	CHECK_STR(env_get("v150"), "x");
+
+	/* Over the defaults; bad lines named by number, the rest applied. */
+	char out[512];
+
+	CHECK(env_set("bootdelay", "2") == 0);	/* a default */
+	capture(import_user_file, out, sizeof(out));
+	CHECK(user_bad == 3);
+	CHECK_STR(out,
+		  "env: opt/virtboot/env:5: not a name=value line, skipped\n"
+		  "env: opt/virtboot/env:6: not a name=value line, skipped\n"
+		  "env: opt/virtboot/env:7: not a name=value line, skipped\n");
+	CHECK_STR(env_get("bootdelay"), "-1");
+	CHECK_STR(env_get("greeting"), "hello world");
+	CHECK_STR(env_get("url"), "a=b");
+	CHECK_STR(env_get("bootcmd"), "echo a; echo b");
+	CHECK_STR(env_get("last"), "1");
+	CHECK(env_get("not a pair") == NULL);
+	CHECK(env_import("", 0, "empty") == 0);
+
 	env_clear();
 	CHECK(env_get("v150") == NULL);
 	CHECK(env_size() == 0);
