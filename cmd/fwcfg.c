@@ -4,8 +4,10 @@
  * legacy kernel/initrd/cmdline items (QEMU docs/specs/fw_cfg.rst).
  */
 #include <command.h>
+#include <dt.h>
 #include <env.h>
 #include <fw_cfg.h>
+#include <libfdt.h>
 #include <mem.h>
 #include <region.h>
 #include <stdlib.h>
@@ -159,6 +161,7 @@ static int do_dump(const char *name, uint64_t max)
  * why not. */
 static bool is_free_destination(const char *cmd, uint64_t addr, uint64_t len)
 {
+	const void *fdt = dt_blob();	/* "fdt addr" may have moved it */
 	const struct region *r;
 
 	if (addr + len < addr || !mem_is_ram(addr, len ? len : 1)) {
@@ -174,6 +177,13 @@ static bool is_free_destination(const char *cmd, uint64_t addr, uint64_t len)
 		       (unsigned long long)(addr + len), r->owner,
 		       (unsigned long long)r->base,
 		       (unsigned long long)(r->base + r->size));
+		return false;
+	}
+	if (fdt && addr < (uintptr_t)fdt + fdt_totalsize(fdt) &&
+	    (uintptr_t)fdt < addr + len) {
+		printf("%s: 0x%llx..0x%llx overlaps the device tree at 0x%lx\n",
+		       cmd, (unsigned long long)addr,
+		       (unsigned long long)(addr + len), (uintptr_t)fdt);
 		return false;
 	}
 	return true;

@@ -185,6 +185,11 @@ def test_fwcfg_load_refuses_bad_destinations(boot, tmp_path):
     assert "is not inside RAM" in out[0]
     out = c.run_fail("fwcfg load opt/test/r ffffffffffffff00")
     assert "is not inside RAM" in out[0]
+    # A tree "fdt addr" moved out of the loader's heap is protected too.
+    c.run_ok("cp.b 40000000 60000000 100000")
+    c.run_ok("fdt addr 60000000")
+    out = c.run_fail("fwcfg load opt/test/r 600f8000")
+    assert re.match(r"fwcfg: 0x600f8000\.\.0x60108000 overlaps the device tree at 0x60000000$", out[0])
     # The end of RAM exactly is fine; so is the RAM QEMU's DTB was in.
     assert load(c, "opt/test/r", 0x7fff0000)[0] == 0x10000
     assert load(c, "opt/test/r", 0x40000000)[0] == 0x10000
