@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""bench.py - virtboot's boot-time figures against QEMU's direct kernel boot.
+
+Boots the same kernel and initramfs (whose /init powers off at once) both
+ways, in alternating rounds, and prints medians, the paired ratio
+virtboot/direct, the time to virtboot's prompt, the kernel load rate from
+the boot-stage table, and the image's size. Plain Python and QEMU.
+
+  bench.py --build DIR [--rounds N] [--fw OTHER.bin ...]
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+QEMU = os.environ.get("QEMU", "qemu-system-aarch64")
+MACHINE = ["-M", "virt", "-cpu", "cortex-a57", "-m", "1G", "-nic", "none",
+           "-display", "none", "-serial", "stdio", "-monitor", "none",
+           "-device", "ramfb"]
+APPEND = "console=ttyAMA0 panic=-1"
+INIT_MARK = "virtboot-bench: init reached"
+
+
+# --- statistics (unit-tested in test/py/test_bench_stats.py) -------------
+def median(values):
+    """The median of a non-empty list."""
+    s = sorted(values)
+    n = len(s)
+    if n == 0:
+        raise ValueError("median of nothing")
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+
+
+def paired_ratios(numerators, denominators):
+    """Round-by-round ratios a[i]/b[i] of two equally long series."""
+    if len(numerators) != len(denominators):
+        raise ValueError("series of different lengths")
+    return [a / b for a, b in zip(numerators, denominators)]
+
+
+def summary(values):
+    return median(values), min(values), max(values)
+
+
+# --- one QEMU run ---------------------------------------------------------
+def run_qemu(args, until=None, timeout=180):
+    """Start QEMU; return (seconds until it exits, or until `until` appears
+    on its serial output, and the output)."""
+    start = time.monotonic()
+    proc = subprocess.Popen([QEMU] + args, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = b""
+    try:
+        while True:
+            left = timeout - (time.monotonic() - start)
+            if left <= 0:
+                raise RuntimeError("QEMU did not finish in %d s:\n%s" %
+                                   (timeout, out.decode(errors="replace")[-2000:]))
+            ready, _, _ = select.select([proc.stdout], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                proc.wait()
+                return time.monotonic() - start, out.decode(errors="replace")
+            out += chunk
+            if until and until.encode() in out:
+                elapsed = time.monotonic() - start
+                return elapsed, out.decode(errors="replace")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def check_booted(name, out):
+    if INIT_MARK not in out:
+        raise RuntimeError("%s: the guest's /init never ran:\n%s" % (name, out[-3000:]))
+
+
+# --- inputs ---------------------------------------------------------------
+def prepare(build, tmp):
+    demo = os.path.join(build, "demo")
+    kernel = os.path.join(demo, "Image")
+    if not os.path.exists(kernel):
+        subprocess.run([os.path.join(HERE, "mkdemo.sh"), demo], check=True)
+    sysroot = subprocess.run([os.path.join(HERE, "deps.sh"), "--print"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    init = os.path.join(tmp, "init")
+    with open(init, "w") as f:
+        f.write("#!/bin/busybox sh\necho '%s'\n/bin/busybox poweroff -f\n" % INIT_MARK)
+    initrd = os.path.join(tmp, "initramfs.cpio.gz")
+    subprocess.run([sys.executable, os.path.join(HERE, "mkinitramfs.py"), initrd,
+                    "--busybox", os.path.join(sysroot, "bin", "busybox"),
+                    "--init", init], check=True)
+    # A firmware that powers off at once: QEMU's own start-up and exit.
+    null_fw = os.path.join(tmp, "null.bin")
+    with open(null_fw, "wb") as f:
+        for insn in (0xd2800100,    # movz x0, #0x0008
+                     0xf2b08000,    # movk x0, #0x8400, lsl #16: SYSTEM_OFF
+                     0xd4000002,    # hvc #0
+                     0x14000000):   # b .
+            f.write(insn.to_bytes(4, "little"))
+    env = os.path.join(tmp, "env.txt")
+    with open(env, "w") as f:
+        f.write("bootdelay=0\nbootstage_report=1\n")
+    prompt_env = os.path.join(tmp, "prompt-env.txt")
+    with open(prompt_env, "w") as f:
+        f.write("bootdelay=-1\n")
+    return kernel, initrd, null_fw, env, prompt_env
+
+
+def image_sizes(build):
+    elf = os.path.join(build, "virtboot.elf")
+    out = subprocess.run(["aarch64-linux-gnu-size", "-A", elf], check=True,
+                         capture_output=True, text=True).stdout
+    sizes = {}
+    for line in out.splitlines():
+        m = re.match(r"(\.\w+)\s+(\d+)\s+\d+", line)
+        if m and m.group(1) in (".text", ".rodata", ".data", ".bss"):
+            sizes[m.group(1)] = int(m.group(2))
+    return os.path.getsize(os.path.join(build, "virtboot.bin")), sizes
+
+
+def qemu_version():
+    out = subprocess.run([QEMU, "--version"], capture_output=True, text=True).stdout
+    return out.split("\n")[0].replace("QEMU emulator version ", "")
+
+
+# --- the bench ------------------------------------------------------------
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--rounds", type=int, default=11)
+    ap.add_argument("--fw", action="append", default=[],
+                    help="another -bios firmware to add to the same rounds")
+    args = ap.parse_args()
+    build = os.path.abspath(args.build)
+    bios = os.path.join(build, "virtboot.bin")
+
+    with tempfile.TemporaryDirectory(prefix="virtboot-bench-") as tmp:
+        kernel, initrd, null_fw, env, prompt_env = prepare(build, tmp)
+        linux = ["-kernel", kernel, "-initrd", initrd, "-append", APPEND]
+        systems = [("direct -kernel", MACHINE + linux),
+                   ("virtboot", MACHINE + ["-bios", bios, "-fw_cfg",
+                                           "name=opt/virtboot/env,file=" + env] + linux)]
+        systems += [(os.path.basename(fw), MACHINE + ["-bios", fw] + linux)
+                    for fw in args.fw]
+        times = {name: [] for name, _ in systems}
+        loads, prompt, null = [], [], []
+        for r in range(args.rounds):
+            # Alternate the order so that neither side always goes first.
+            order = systems if r % 2 == 0 else systems[::-1]
+            for name, qargs in order:
+                t, out = run_qemu(qargs)
+                check_booted(name, out)
+                times[name].append(t)
+                m = re.search(r"kernel loaded: (\d+) bytes in (\d+) us", out)
+                if name == "virtboot" and m:
+                    loads.append((int(m.group(1)), int(m.group(2))))
+            t, out = run_qemu(MACHINE + ["-bios", bios, "-fw_cfg",
+                                         "name=opt/virtboot/env,file=" + prompt_env],
+                              until="=> ")
+            prompt.append(t)
+            t, _ = run_qemu(MACHINE + ["-bios", null_fw])
+            null.append(t)
+            print("  round %d/%d: %s" % (r + 1, args.rounds, ", ".join(
+                "%s %.3f s" % (n, times[n][-1]) for n, _ in systems)), file=sys.stderr)
+
+    total, sections = image_sizes(build)
+    print()
+    print("virtboot bench, %s, %s (%d CPUs), QEMU %s" % (
+        datetime.date.today().isoformat(), platform.machine(), os.cpu_count(),
+        qemu_version()))
+    print("kernel %s (%d bytes), initramfs %d bytes, %d rounds, -M virt -cpu cortex-a57 -m 1G -device ramfb"
+          % (os.path.basename(os.path.realpath(kernel)), os.path.getsize(kernel),
+             os.path.getsize(initrd), args.rounds))
+    print()
+    print("QEMU start to exit (the guest's /init powers off)   median    min      max")
+    for name, _ in systems:
+        print("  %-45s %7.3f  %7.3f  %7.3f s" % ((name,) + summary(times[name])))
+    direct = times["direct -kernel"]
+    for name, _ in systems[1:]:
+        ratios = paired_ratios(times[name], direct)
+        print("  %-45s %7.3f  %7.3f  %7.3f" % (("%s / direct (paired)" % name,) + summary(ratios)))
+    print()
+    print("QEMU start to the => prompt (bootdelay=-1)        %7.3f  %7.3f  %7.3f s" % summary(prompt))
+    print("QEMU start to exit, null firmware (QEMU alone)    %7.3f  %7.3f  %7.3f s" % summary(null))
+    print("  prompt above QEMU's own start-up (median)       %7.3f s" % (median(prompt) - median(null)))
+    if loads:
+        mbs = [b / us for b, us in loads if us]
+        print("kernel load from fw_cfg (boot-stage table)        %7.1f ms for %d bytes, %.0f MB/s (median)"
+              % (median([us for _, us in loads]) / 1000, loads[0][0], median(mbs)))
+    print()
+    print("virtboot.bin: %d bytes (%.1f KiB of the 128 KiB budget): %s" % (
+        total, total / 1024, ", ".join("%s %d" % kv for kv in sorted(sections.items()))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
