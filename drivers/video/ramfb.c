@@ -127,7 +127,11 @@ int fb_set_mode(unsigned int width, unsigned int height)
 	err = alloc_high(size, &base);
 	if (err)
 		return err;
-	memset((void *)(uintptr_t)base, 0, stride * height);
+	/* Black before QEMU shows it. A plain store loop: memset's DC ZVA
+	 * is several times slower under QEMU's TCG (25 ms against 4 for
+	 * 1024x768). */
+	fb_fill(&(struct fb_surface){ (uint32_t *)(uintptr_t)base, width,
+				      height, stride }, 0, 0, width, height, 0);
 	err = ramfb_configure(base, width, height, stride);
 	if (err) {
 		region_free(base);
