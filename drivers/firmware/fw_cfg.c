@@ -29,6 +29,9 @@
 #define DMA_CTL_WRITE	0x10
 
 #define DMA_CHUNK	(256UL << 20)	/* one descriptor's most */
+/* At least the cache line (writeback granule) of any core QEMU virt
+ * offers (A64FX: 256 bytes). */
+#define DMA_LINE	256
 #define DMA_TIMEOUT_US	(5 * 1000 * 1000)
 
 struct fw_cfg_dma_access {
@@ -43,12 +46,16 @@ static struct fw_cfg {
 	int nfiles;		/* -1 until the directory is read */
 } *fwc;
 
-/* The descriptor has a cache line to itself, so the maintenance around a
- * transfer on a device without "dma-coherent" touches nothing else. */
+/* Without "dma-coherent", the cache lines the device writes must hold
+ * nothing else: invalidating them after the transfer would throw away
+ * the CPU's writes to the rest of the line (a stack frame, say). So the
+ * descriptor has a line to itself, and the parts of a read buffer that
+ * share a line with other data go through the bounce line. */
 static union {
 	struct fw_cfg_dma_access acc;
-	uint8_t line[64];
-} dma_desc __attribute__((aligned(64)));
+	uint8_t line[DMA_LINE];
+} dma_desc __attribute__((aligned(DMA_LINE)));
+static uint8_t dma_bounce[DMA_LINE] __attribute__((aligned(DMA_LINE)));
 
 const struct fw_cfg_info *fw_cfg_get_info(void)
 {
@@ -107,6 +114,29 @@ static int dma_op(uint32_t control, void *buf, uint32_t len)
 	return ctl & DMA_CTL_ERROR ? -EIO : 0;
 }
 
+/* Read len bytes of the selected item by DMA, straight to buf. */
+static int dma_read(void *buf, uint64_t len)
+{
+	uint8_t *p = buf;
+	uint64_t n, head;
+	int err = 0;
+
+	for (; !err && len; p += n, len -= n) {
+		head = (uintptr_t)p & (DMA_LINE - 1);
+		if (!fwc->info.coherent && (head || len < DMA_LINE)) {
+			n = MIN(len, DMA_LINE - head);
+			err = dma_op(DMA_CTL_READ, dma_bounce, n);
+			memcpy(p, dma_bounce, n);
+		} else {
+			n = MIN(len, DMA_CHUNK);
+			if (!fwc->info.coherent)
+				n = ALIGN_DOWN(n, DMA_LINE);
+			err = dma_op(DMA_CTL_READ, p, n);
+		}
+	}
+	return err;
+}
+
 static void pio_read(void *buf, uint64_t len)
 {
 	uintptr_t data = fwc->info.base + REG_DATA;
@@ -146,11 +176,7 @@ int fw_cfg_read(uint16_t select, uint64_t offset, void *buf, uint64_t len)
 		n = MIN(offset, DMA_CHUNK);
 		err = dma_op(DMA_CTL_SKIP, NULL, n);
 	}
-	for (; !err && len; len -= n, buf = (uint8_t *)buf + n) {
-		n = MIN(len, DMA_CHUNK);
-		err = dma_op(DMA_CTL_READ, buf, n);
-	}
-	return err;
+	return err ? err : dma_read(buf, len);
 }
 
 uint32_t fw_cfg_read_u32(uint16_t select)

@@ -207,19 +207,26 @@ def test_fwcfg_errors(boot, tmp_path):
     assert any(l.startswith("fwcfg ls|info|") for l in out)
 
 
-def test_no_fw_cfg_node(boot, tmp_path):
-    """QEMU's own tree without the fw-cfg node (-dtb): a clear error."""
+def qemu_dtb(tmp_path, edit):
+    """QEMU's own device tree for our machine, changed by edit(dtb, node)
+    (node: the fw-cfg node's path); for -dtb."""
     if not shutil.which("fdtput"):
         pytest.skip("no fdtput (device-tree-compiler)")
     dtb = str(tmp_path / "virt.dtb")
     subprocess.run([QEMU, "-M", "virt,dumpdtb=" + dtb, "-cpu", "cortex-a57",
                     "-m", "1G", "-display", "none", "-nic", "none"],
-                   check=True,
-                   capture_output=True)
+                   check=True, capture_output=True)
     node = [n for n in subprocess.run(["fdtget", "-l", dtb, "/"], check=True,
                                       capture_output=True, text=True).stdout.split()
             if n.startswith("fw-cfg@")][0]
-    subprocess.run(["fdtput", "-r", dtb, "/" + node], check=True)
+    edit(dtb, "/" + node)
+    return dtb
+
+
+def test_no_fw_cfg_node(boot, tmp_path):
+    """QEMU's own tree without the fw-cfg node (-dtb): a clear error."""
+    dtb = qemu_dtb(tmp_path, lambda dtb, node: subprocess.run(
+        ["fdtput", "-r", dtb, node], check=True))
     c = boot("-dtb", dtb)
     msg = 'no fw_cfg device (no "qemu,fw-cfg-mmio" node)'
     assert c.run_fail("fwcfg ls") == ["fwcfg: " + msg]
@@ -227,6 +234,30 @@ def test_no_fw_cfg_node(boot, tmp_path):
     if CONFIG.get("CMD_QFW") == "y":
         assert c.run_fail("qfw list") == ["qfw: " + msg]
         assert c.run_ok("qfw cpus") == ["1 cpu(s) online"]
+
+
+def test_fwcfg_not_dma_coherent(boot, tmp_path):
+    """Without "dma-coherent" the driver maintains the caches and bounces
+    partial cache lines; the data must be the same (odd sizes, odd
+    addresses, the directory, the environment, the legacy items)."""
+    dtb = qemu_dtb(tmp_path, lambda dtb, node: subprocess.run(
+        ["fdtput", "-d", dtb, node, "dma-coherent"], check=True))
+    data = os.urandom(1000003)
+    kdata = os.urandom(4097)
+    c = boot("-dtb", dtb, "-kernel", host_file(tmp_path, "k", kdata),
+             "-fw_cfg", "name=opt/test/r,file=" + host_file(tmp_path, "r", data),
+             env=["bootdelay=-1", "from=env"])
+    assert c.run_ok("fwcfg info")[4] == "coherent:  no"
+    assert c.run_ok("printenv from") == ["from=env"]
+    assert ls(c)[0]["opt/test/r"][1] == len(data)
+    for addr in (LOAD_A, LOAD_B + 0x7f, LOAD_B + 0x1001):
+        c.run_ok("mw.b %x 5a %x" % (addr + len(data), 0x200))
+        assert load(c, "opt/test/r", addr)[0] == len(data)
+        assert crc_of(c, addr, len(data)) == zlib.crc32(data)
+        # Nothing past the end was touched.
+        assert crc_of(c, addr + len(data), 0x200) == zlib.crc32(b"\x5a" * 0x200)
+    assert load(c, "kernel", LOAD_A + 3)[0] == len(kdata)
+    assert crc_of(c, LOAD_A + 3, len(kdata)) == zlib.crc32(kdata)
 
 
 def test_fwcfg_write_ramfb(boot):
