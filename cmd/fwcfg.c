@@ -4,6 +4,7 @@
  * legacy kernel/initrd/cmdline items (QEMU docs/specs/fw_cfg.rst).
  */
 #include <command.h>
+#include <console.h>
 #include <dt.h>
 #include <env.h>
 #include <fw_cfg.h>
@@ -15,7 +16,7 @@
 #include <timer.h>
 #include <virtboot.h>
 
-#define SHOW_MAX	(1024 * 1024)	/* cat and dump read this much at most */
+#define SHOW_CHUNK	(64 * 1024)	/* cat and dump read this much at once */
 
 struct item {
 	uint16_t select;
@@ -82,79 +83,87 @@ static int do_ls(void)
 	return 0;
 }
 
-/* Up to SHOW_MAX bytes of an item in a new buffer. */
-static int read_show(const char *name, uint64_t max, struct item *it,
-		     uint8_t **buf, uint32_t *len)
+/* Print the first len bytes of an item, a chunk at a time (Ctrl-C
+ * stops): show() gets each chunk, its offset and the item's size. */
+static int show_item(const char *name, uint64_t len,
+		     void (*show)(const uint8_t *buf, uint32_t n,
+				  uint64_t offset, uint64_t total))
 {
-	int err = find_item(name, it);
+	struct item it;
+	uint64_t off;
+	uint32_t n;
+	uint8_t *buf;
+	int err = find_item(name, &it);
 
 	if (err)
 		return err;
-	*len = MIN(MIN((uint64_t)it->size, max), SHOW_MAX);
-	*buf = malloc(*len ? *len : 1);
-	if (!*buf) {
+	len = MIN(len, (uint64_t)it.size);
+	buf = malloc(SHOW_CHUNK);
+	if (!buf) {
 		printf("fwcfg: out of memory\n");
 		return -ENOMEM;
 	}
-	err = fw_cfg_read(it->select, 0, *buf, *len);
-	if (err) {
-		printf("fwcfg: reading %s failed (%d)\n", it->name, err);
-		free(*buf);
+	for (off = 0; off < len; off += n) {
+		n = MIN(len - off, SHOW_CHUNK);
+		err = fw_cfg_read(it.select, off, buf, n);
+		if (err) {
+			printf("fwcfg: reading %s failed (%d)\n", it.name, err);
+			break;
+		}
+		show(buf, n, off, it.size);
+		if (console_ctrlc()) {
+			printf("<INTERRUPT>\n");
+			err = -EINTR;
+			break;
+		}
 	}
+	free(buf);
 	return err;
 }
 
-static int do_cat(const char *name)
+/* Text, other bytes as \xNN; a string's final NUL is dropped. */
+static void show_text(const uint8_t *buf, uint32_t n, uint64_t offset,
+		      uint64_t total)
 {
-	struct item it;
-	uint32_t len, i;
-	uint8_t *buf;
-	int err = read_show(name, UINT64_MAX, &it, &buf, &len);
+	static uint8_t last;
+	uint32_t i;
 
-	if (err)
-		return err;
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < n; i++) {
 		uint8_t c = buf[i];
 
 		if (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f && c != '\\'))
 			putchar(c);
 		else if (c == '\\')
 			printf("\\\\");
-		else if (!(c == '\0' && i == len - 1))	/* a string's NUL */
+		else if (c || offset + i + 1 != total)
 			printf("\\x%02x", c);
+		if (c || offset + i + 1 != total)
+			last = c;
 	}
-	if (len && buf[len - 1] != '\n')
+	if (offset + n == total && last != '\n')
 		putchar('\n');
-	if (len < it.size)
-		printf("fwcfg: %u of %u bytes shown\n", len, it.size);
-	free(buf);
-	return 0;
+	if (offset + n == total)
+		last = '\n';
 }
 
 /* Offsets in the file, then bytes, then ASCII: md.b's layout. */
-static int do_dump(const char *name, uint64_t max)
+static void show_hex(const uint8_t *buf, uint32_t n, uint64_t offset,
+		     uint64_t total)
 {
-	struct item it;
-	uint32_t len, i, j;
-	uint8_t *buf;
-	int err = read_show(name, max, &it, &buf, &len);
+	uint32_t i, j;
 
-	if (err)
-		return err;
-	for (i = 0; i < len; i += 16) {
-		printf("%08x:", i);
+	for (i = 0; i < n; i += 16) {
+		printf("%08llx:", (unsigned long long)(offset + i));
 		for (j = i; j < i + 16; j++)
-			if (j < len)
+			if (j < n)
 				printf(" %02x", buf[j]);
 			else
 				printf("   ");
 		printf("    ");
-		for (j = i; j < i + 16 && j < len; j++)
+		for (j = i; j < i + 16 && j < n; j++)
 			putchar(buf[j] >= 0x20 && buf[j] < 0x7f ? buf[j] : '.');
 		putchar('\n');
 	}
-	free(buf);
-	return 0;
 }
 
 /* True if [addr, addr + len) is RAM the loader does not use; else says
@@ -313,11 +322,12 @@ static int do_fwcfg(int argc, char *argv[])
 	if (!strcmp(argv[1], "dma") && argc <= 3)
 		return do_dma(argv[2]);
 	if (!strcmp(argv[1], "cat") && argc == 3)
-		return do_cat(argv[2]);
+		return show_item(argv[2], UINT64_MAX, show_text);
 	if (!strcmp(argv[1], "dump") && (argc == 3 || argc == 4)) {
 		if (argc == 4 && parse_hex(argv[3], &len))
 			return cmd_bad_number(argv[0], argv[3]);
-		return do_dump(argv[2], argc == 4 ? len : UINT64_MAX);
+		return show_item(argv[2], argc == 4 ? len : UINT64_MAX,
+				 show_hex);
 	}
 	if (!strcmp(argv[1], "load") && (argc == 4 || argc == 5)) {
 		if (parse_hex(argv[3], &addr))

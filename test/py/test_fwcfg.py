@@ -129,6 +129,24 @@ def test_fwcfg_dump(boot, tmp_path):
     assert c.run_ok("fwcfg dump opt/test/d 2") == ["00000000: 41 42" + " " * 42 + "    AB"]
 
 
+def test_fwcfg_dump_and_cat_large(boot, tmp_path):
+    """Past the first chunk (64 KiB), by DMA and by the data register."""
+    data = os.urandom(0x12345)
+    text = b"".join(b"line %d\n" % i for i in range(12000)) + b"end"
+    c = boot("-fw_cfg", "name=opt/test/big,file=" + host_file(tmp_path, "b", data),
+             "-fw_cfg", "name=opt/test/txt,file=" + host_file(tmp_path, "t", text),
+             timeout=60)
+    for mode in ("on", "off"):
+        c.run_ok("fwcfg dma " + mode)
+        out = c.run_ok("fwcfg dump opt/test/big")
+        assert len(out) == (len(data) + 15) // 16
+        for i in (0, 0xfff, 0x1000, len(out) - 1):
+            chunk = data[i * 16:i * 16 + 16]
+            assert out[i].startswith("%08x: %s" % (i * 16, " ".join("%02x" % b for b in chunk)))
+        out = c.run_ok("fwcfg cat opt/test/txt")
+        assert out == text.decode().split("\n")
+
+
 def test_fwcfg_load_crc_dma_and_data_register(boot, tmp_path):
     data = os.urandom(3 * 1024 * 1024 + 5)	# odd length: the tail path
     f = host_file(tmp_path, "r", data)
