@@ -233,9 +233,11 @@ static uint64_t el3_scr(void)
 	uint64_t isar1 = read_sysreg(id_aa64isar1_el1);
 	uint64_t mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	uint64_t mmfr1 = read_sysreg(id_aa64mmfr1_el1);
-	uint64_t scr = SCR_NS | SCR_HCE | SCR_RW;
+	uint64_t scr = SCR_NS | SCR_RW;
 	uint64_t cptr = read_sysreg(cptr_el3);
 
+	if (FIELD(pfr0, 8))
+		scr |= SCR_HCE;			/* EL2 exists: HVC */
 	if (FIELD(isar1, 4) || FIELD(isar1, 8) || FIELD(isar1, 24) ||
 	    FIELD(isar1, 28))
 		scr |= SCR_APK | SCR_API;
@@ -286,6 +288,14 @@ handoff(uint64_t entry, uint64_t ksize, uint64_t fdt, uint64_t fdt_size,
 	boot_jump_linux(entry, fdt, scr);
 }
 
+/* The EL Linux is entered at: this one, or from EL3 EL2 if it exists. */
+static unsigned int boot_entry_el(void)
+{
+	if (arch_el() < 3)
+		return arch_el();
+	return FIELD(read_sysreg(id_aa64pfr0_el1), 8) ? 2 : 1;
+}
+
 /* --- the common tail: the DTB, the summary, the jump ------------------- */
 
 static int finish(struct placed *p, const struct image_info *img,
@@ -300,10 +310,9 @@ static int finish(struct placed *p, const struct image_info *img,
 		pr_err("no device tree to give the kernel\n");
 		return -ENOENT;
 	}
-	/* What the tree uses (QEMU pads its totalsize), plus room. */
-	size = MAX(fdt_off_dt_struct(src) + fdt_size_dt_struct(src),
-		   fdt_off_dt_strings(src) + fdt_size_dt_strings(src));
-	size = ALIGN_UP(size + DTB_ROOM +
+	/* fdt_open_into() needs the source's whole totalsize; the copy is
+	 * packed to what it uses once fixed up. */
+	size = ALIGN_UP(fdt_totalsize(src) + DTB_ROOM +
 			(bootargs ? strlen(bootargs) : 0), 8);
 	if (size > DTB_MAX) {
 		pr_err("the device tree would be %llu KiB, more than 2 MiB\n",
@@ -327,7 +336,7 @@ static int finish(struct placed *p, const struct image_info *img,
 	printf("   FDT:      0x%08llx-0x%08llx\n", (unsigned long long)fdt,
 	       (unsigned long long)(fdt + size));
 	printf("   Bootargs: %s\n", bootargs ? bootargs : "");
-	printf("   Entry:    EL%u\n", arch_el() == 1 ? 1 : 2);
+	printf("   Entry:    EL%u\n", boot_entry_el());
 	if (dry_run) {
 		printf("Dry run: not booting\n");
 		undo(p);
@@ -337,16 +346,19 @@ static int finish(struct placed *p, const struct image_info *img,
 	if (err) {
 		pr_err("cannot copy the device tree: %s\n", dt_strerror(err));
 		undo(p);
-		return -EINVAL;
+		return -ENOSPC;
 	}
 	err = boot_fdt_fixup((void *)(uintptr_t)fdt, bootargs, initrd,
 			     initrd + isize);
+	if (!err)
+		err = dt_errno(fdt_pack((void *)(uintptr_t)fdt));
 	if (err) {
 		pr_err("device-tree fix-up failed: %d\n", err);
 		undo(p);
 		return err;
 	}
-	handoff(kernel, ksize, fdt, size, initrd, isize);
+	handoff(kernel, ksize, fdt, fdt_totalsize((void *)(uintptr_t)fdt),
+		initrd, isize);
 }
 
 /* --- boot from memory (booti) ------------------------------------------ */

@@ -9,16 +9,19 @@
  * interrupts, turns the MMU and D-cache off (mmu_disable(), which touches
  * no memory; nothing here does after it), invalidates the I-cache, and
  * enters the kernel with x0 = fdt, x1 = x2 = x3 = 0: at the current EL
- * when that is EL1 or EL2; from EL3, at non-secure EL2h (SCR_EL3 =
- * scr_el3, EL2 with the MMU off, EL1 AArch64, no traps of the timer or
- * of FP/SIMD, the virtual IDs of this CPU, CNTVOFF 0).
+ * when that is EL1 or EL2; from EL3 (SCR_EL3 = scr_el3), at non-secure
+ * EL2h when the CPU has EL2 (EL2 with the MMU off, EL1 AArch64, no traps
+ * of the timer or of FP/SIMD, the virtual IDs of this CPU, CNTVOFF 0),
+ * else at non-secure EL1h with the MMU off.
  */
 #include <asm.h>
 
 #define HCR_EL2_RW		(1 << 31)
 #define SCTLR_EL2_RES1		0x30c50830	/* MMU, caches, EE off */
 #define CNTHCTL_EL1PCTEN_PCEN	3
+#define SCTLR_EL1_RES1		0x30d00800	/* MMU, caches, EE off */
 #define SPSR_EL2H_DAIF		0x3c9
+#define SPSR_EL1H_DAIF		0x3c5
 
 	.text
 	.globl	boot_jump_linux
@@ -41,6 +44,9 @@ boot_jump_linux:
 	br	x19
 
 1:	msr	scr_el3, x21
+	mrs	x0, id_aa64pfr0_el1
+	ubfx	x0, x0, #8, #4			// EL2 implemented?
+	cbz	x0, 2f
 	ldr	x0, =HCR_EL2_RW
 	msr	hcr_el2, x0
 	ldr	x0, =SCTLR_EL2_RES1
@@ -56,7 +62,11 @@ boot_jump_linux:
 	mrs	x0, mpidr_el1
 	msr	vmpidr_el2, x0
 	mov	x0, #SPSR_EL2H_DAIF
-	msr	spsr_el3, x0
+	b	3f
+2:	ldr	x0, =SCTLR_EL1_RES1
+	msr	sctlr_el1, x0
+	mov	x0, #SPSR_EL1H_DAIF
+3:	msr	spsr_el3, x0
 	msr	elr_el3, x19
 	isb
 	mov	x0, x20
