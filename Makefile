@@ -138,8 +138,13 @@ INITRD ?= $(O)/demo/initramfs.cpio.gz
 APPEND ?= console=ttyAMA0
 QEMU_ARGS ?=
 
-run: deps $(O)/virtboot.bin
+run: deps $(O)/virtboot.bin $(filter $(O)/demo/%,$(KERNEL) $(INITRD))
 	@scripts/run.sh "$(O)" "$(KERNEL)" "$(INITRD)" "$(APPEND)" $(QEMU_ARGS)
+
+# The demo Linux: Debian's arm64 kernel and a busybox initramfs.
+$(O)/demo/Image $(O)/demo/initramfs.cpio.gz &: scripts/mkdemo.sh \
+		scripts/mkinitramfs.py
+	@scripts/mkdemo.sh $(O)/demo
 
 test: deps
 	@$(MAKE) --no-print-directory $(O)/virtboot.bin
