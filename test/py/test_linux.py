@@ -1,0 +1,257 @@
+# SPDX-License-Identifier: MIT
+"""Booting Linux: bootfw (-kernel/-initrd/-append through fw_cfg), booti,
+placement, refusals, and a real Linux (Debian's arm64 kernel) whose /init
+reports what it sees: its command line, the initrd, RAM, CPUs and the
+exception level it was entered at (Linux booting.rst)."""
+import glob
+import gzip
+import os
+import re
+import struct
+import subprocess
+
+import pytest
+
+from conftest import BAD_PATTERNS, BANNER_RE, ROOT, normalize
+
+pytestmark = pytest.mark.requires("CMD_BOOTI", "CMD_BOOTFW")
+
+LINUX_TIMEOUT = 150	# TCG: a few seconds usually, much more on a busy host
+
+# What the test initramfs's /init prints, one "VB-NAME: value" a line.
+TEST_INIT = r"""#!/bin/sh
+/bin/busybox --install -s
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+echo "VB-CMDLINE: $(cat /proc/cmdline)"
+echo "VB-MEMTOTAL: $(awk '/MemTotal/ {print $2}' /proc/meminfo)"
+echo "VB-CPUS: $(cat /sys/devices/system/cpu/online)"
+echo "VB-EL: $(dmesg | grep -o 'CPU(s) started at EL[0-9]' | tail -n1)"
+echo "VB-INITRD: $([ -e /proc/device-tree/chosen/linux,initrd-start ] && echo dt)"
+echo "VB-DTVER: $(cat /proc/device-tree/chosen/virtboot,version)"
+echo "VB-PAD: $([ -f /pad ] && wc -c < /pad)"
+echo "VB-DONE"
+poweroff -f
+"""
+
+
+def sysroot():
+    return subprocess.run([os.path.join(ROOT, "scripts", "deps.sh"),
+                           "--print"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def linux(tmp_path_factory):
+    """The kernel Image and the test initramfs (plus a 64 MiB one)."""
+    root = sysroot()
+    if not glob.glob(os.path.join(root, "boot", "vmlinuz-*-arm64")):
+        pytest.skip("no Debian arm64 kernel: run scripts/deps.sh")
+    d = tmp_path_factory.mktemp("linux")
+    subprocess.run([os.path.join(ROOT, "scripts", "mkdemo.sh"), str(d)],
+                   check=True, capture_output=True)
+    init = d / "test-init"
+    init.write_text(TEST_INIT)
+    files = {"image": str(d / "Image"), "dir": d}
+    for name, pad in (("initrd", 0), ("big_initrd", 64)):
+        files[name] = str(d / (name + ".cpio.gz"))
+        subprocess.run(["python3", os.path.join(ROOT, "scripts",
+                                                "mkinitramfs.py"),
+                        files[name], "--busybox",
+                        os.path.join(root, "bin", "busybox"),
+                        "--init", str(init), "--pad", str(pad)],
+                       check=True)
+    return files
+
+
+def guest_report(c, exits=True):
+    """Wait for the hand-off and the guest's report; returns {NAME: value}."""
+    c.expect(r"Starting kernel \.\.\. \(\d+\.\d{3} s after reset\)",
+             timeout=60)
+    before = c.expect(r"VB-DONE", timeout=LINUX_TIMEOUT)
+    report = dict(re.findall(r"(?m)^VB-(\w+): ?(.*?)\r?$", before))
+    if exits:
+        assert c.wait_exit(timeout=60) == 0
+    out = normalize(c.output)
+    # Nothing bad from the loader after its banner line; "Starting
+    # kernel" is its last line.
+    loader = out[:out.index("Starting kernel")]
+    loader = loader[re.search(BANNER_RE, loader).end():]
+    for name, pat in BAD_PATTERNS.items():
+        assert not re.search(pat, loader), (name, loader)
+    assert re.search(r"Starting kernel \.\.\. \([\d.]+ s after reset\)\n"
+                     r"\[ *0\.000000\] Booting Linux", out)
+    return report
+
+
+def check_mem(report, mib):
+    """MemTotal is RAM less the kernel (~40 MiB with its BSS and the
+    early page tables) and the page structures (1.6% of RAM)."""
+    kib = int(report["MEMTOTAL"])
+    assert mib * 1024 * 0.97 - 48 * 1024 < kib <= mib * 1024, (kib, mib)
+
+
+@pytest.mark.linux
+def test_linux_el2_smp4_cpu_max(boot, linux):
+    """virtualization=on: Linux entered at EL2; 4 CPUs; -append verbatim."""
+    append = "console=ttyAMA0 vbtest=el2 quoted=\"a b\""
+    c = boot("-smp", "4", "-kernel", linux["image"], "-initrd",
+             linux["initrd"], "-append", append,
+             machine="virt,virtualization=on", cpu="max", prompt=False,
+             env=["bootdelay=0"], timeout=LINUX_TIMEOUT)
+    r = guest_report(c)
+    assert r["CMDLINE"] == append
+    assert r["CPUS"] == "0-3"
+    assert r["EL"] == "CPU(s) started at EL2"
+    assert r["INITRD"] == "dt"
+    assert r["DTVER"].startswith("virtboot ")
+    check_mem(r, 1024)
+
+
+@pytest.mark.linux
+def test_linux_el1_a53_128m_bootargs_from_env(boot, linux):
+    """No -append: bootargs from the environment; EL1; -m 128M."""
+    c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
+             cpu="cortex-a53", memory="128M", prompt=False,
+             env=["bootdelay=0", "bootargs=console=ttyAMA0 vbtest=env"],
+             timeout=LINUX_TIMEOUT)
+    r = guest_report(c)
+    assert r["CMDLINE"] == "console=ttyAMA0 vbtest=env"
+    assert r["EL"] == "CPU(s) started at EL1"
+    assert r["CPUS"] == "0"
+    check_mem(r, 128)
+
+
+@pytest.mark.linux
+def test_linux_gicv3_4g_big_initrd(boot, linux):
+    """gic-version=3, -m 4G, 2 CPUs, a 64 MiB initrd; autoboot counts
+    down from the default bootdelay."""
+    c = boot("-smp", "2", "-kernel", linux["image"], "-initrd",
+             linux["big_initrd"], "-append", "console=ttyAMA0",
+             machine="virt,gic-version=3", memory="4G", prompt=False,
+             timeout=LINUX_TIMEOUT)
+    c.expect("Hit any key to stop autoboot")
+    r = guest_report(c)
+    assert r["PAD"] == str(64 << 20)
+    assert r["CPUS"] == "0-1"
+    check_mem(r, 4096)
+
+
+@pytest.mark.linux
+def test_linux_from_el3(boot, linux):
+    """secure=on: dropped to non-secure EL2 (the CPU has EL2), GIC handed
+    over. No PSCI below Linux then: it cannot power off, so no exit."""
+    c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
+             "-append", "console=ttyAMA0 vbtest=el3",
+             machine="virt,secure=on,virtualization=on", cpu="max",
+             prompt=False, env=["bootdelay=0"], timeout=LINUX_TIMEOUT)
+    r = guest_report(c, exits=False)
+    assert r["CMDLINE"] == "console=ttyAMA0 vbtest=el3"
+    assert r["EL"] == "CPU(s) started at EL2"
+
+
+@pytest.mark.linux
+def test_booti_by_hand(boot, linux):
+    """fwcfg load, then booti: a dry run moving a misplaced Image, then a
+    real boot in place with an edited bootargs."""
+    c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
+             "-append", "console=ttyAMA0 from_append", timeout=60)
+    assert c.run_ok("printenv bootargs") == ["bootargs=console=ttyAMA0 from_append"]
+    c.run_ok("fwcfg load kernel 44100000")
+    out = "\n".join(c.run_ok("booti -n 44100000 -"))
+    assert "Moving the Image from 0x44100000 to 0x40400000" in out
+    assert "Initrd:   none" in out and "Dry run" in out
+    c.run_ok("fwcfg load kernel 40400000")
+    c.run_ok("fwcfg load initrd 48000000")
+    out = "\n".join(c.run_ok("booti -n 40400000 48000000:${filesize}"))
+    assert "Moving" not in out
+    assert re.search(r"Kernel: +0x40400000-", out)
+    assert re.search(r"Initrd: +0x48000000-", out)
+    c.run_ok("setenv bootargs console=ttyAMA0 vbtest=booti")
+    c.send("booti 40400000 48000000:${filesize}\r")
+    r = guest_report(c)
+    assert r["CMDLINE"] == "console=ttyAMA0 vbtest=booti"
+    assert r["INITRD"] == "dt"
+
+
+# --- without a real boot ------------------------------------------------
+
+@pytest.mark.autoboot
+@pytest.mark.env("bootdelay=0")
+def test_no_kernel_gives_shell(console):
+    assert "No kernel in fw_cfg: start QEMU with -kernel" in console.output
+    assert console.run_ok("echo alive") == ["alive"]
+    lines = console.run_fail("boot")
+    assert lines[0].startswith("No kernel in fw_cfg")
+
+
+def fake_image(image_size, flags=0, text_offset=0, length=4096):
+    hdr = struct.pack("<II QQQ QQQ I I", 0x14000010, 0, text_offset,
+                      image_size, flags, 0, 0, 0, 0x644d5241, 0)
+    return hdr + bytes(length - len(hdr))
+
+
+def bad_kernels(tmp_path):
+    elf = os.path.join(sysroot(), "bin", "busybox")
+    with open(elf, "rb") as f:
+        elf_head = f.read(4096)
+    return {
+        # QEMU gunzips a gzip -kernel once: gzip inside gzip stays gzip.
+        "gzip": (gzip.compress(gzip.compress(os.urandom(4096))), "gzip data"),
+        "random": (os.urandom(65536), "unknown data"),
+        "truncated": (fake_image(0x10000)[:48], "truncated header"),
+        "elf": (elf_head, "an ELF file"),
+        "big-endian": (fake_image(0x10000, flags=1), "big-endian"),
+        "too-big": (fake_image(2 << 30), "does not fit in free RAM"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["gzip", "random", "truncated", "elf",
+                                  "big-endian", "too-big"])
+def test_bad_kernel_refused(boot, tmp_path, kind):
+    data, words = bad_kernels(tmp_path)[kind]
+    path = tmp_path / kind
+    path.write_bytes(data)
+    c = boot("-kernel", str(path), memory="1G")
+    lines = c.run_fail("bootfw")
+    assert words in "\n".join(lines), lines
+    assert "Starting kernel" not in c.output
+    assert c.run_ok("echo still here") == ["still here"]
+
+
+def test_placement_variables_and_dry_run(boot, linux, tmp_path):
+    """bootfw -n, kernel_addr_r/ramdisk_addr_r/fdt_addr_r honoured and
+    checked against the allocator; a dry run leaves nothing reserved."""
+    gz = tmp_path / "k.gz"
+    gz.write_bytes(gzip.compress(b"\0" * 4096))
+    c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
+             "-fw_cfg", "name=opt/k.gz,file=%s" % gz, timeout=60)
+    first = c.run_ok("bootfw -n")
+    assert re.search(r"Kernel: +0x40400000-", "\n".join(first))
+    assert "Dry run: not booting" in first
+    assert c.run_ok("bootfw -n") == first		# nothing stayed reserved
+
+    c.run_ok("setenv kernel_addr_r 40200000")
+    out = "\n".join(c.run_fail("bootfw -n"))
+    assert "from kernel_addr_r overlaps virtboot" in out, out
+    c.run_ok("setenv kernel_addr_r 50100000")
+    assert "not a 2 MiB boundary" in "\n".join(c.run_fail("bootfw -n"))
+    c.run_ok("setenv kernel_addr_r 50000000")
+    c.run_ok("setenv ramdisk_addr_r 58000000")
+    c.run_ok("setenv fdt_addr_r 5c000004")
+    assert "not 8-byte aligned" in "\n".join(c.run_fail("bootfw -n"))
+    c.run_ok("setenv fdt_addr_r 5c000000")
+    out = "\n".join(c.run_ok("bootfw -n"))
+    assert re.search(r"Kernel: +0x50000000-", out)
+    assert re.search(r"Initrd: +0x58000000-", out)
+    assert re.search(r"FDT: +0x5c000000-", out)
+    c.run_ok("setenv ramdisk_addr_r 7ffff000")
+    assert "from ramdisk_addr_r is not inside RAM" in "\n".join(
+        c.run_fail("bootfw -n"))
+
+    # booti: what is in memory is checked too.
+    c.run_ok("fwcfg load opt/k.gz 48000000")
+    assert "gzip data" in "\n".join(c.run_fail("booti 48000000"))
+    assert "give the initrd's size" in "\n".join(
+        c.run_fail("booti 48000000 49000000"))
+    assert "not in RAM" in "\n".join(c.run_fail("booti 10000000"))
