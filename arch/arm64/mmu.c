@@ -142,6 +142,10 @@ bool mmu_is_mapped(uint64_t addr)
 	return l1_table[addr / SZ_1G] & PTE_VALID;
 }
 
+/* Called from the jump to Linux (linux.S), which touches no RAM after
+ * it: with the D-cache off, dirty lines (the stack) would be read stale
+ * from memory. Compiled as a leaf with no stack frame; the caller has
+ * cleaned what the kernel needs to the point of coherency. */
 void mmu_disable(void)
 {
 	uint64_t sctlr = read_sysreg_el(sctlr);
