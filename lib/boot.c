@@ -9,6 +9,7 @@
 #define pr_fmt(fmt) "boot: " fmt
 #include <arch.h>
 #include <boot.h>
+#include <bootstage.h>
 #include <dt.h>
 #include <env.h>
 #include <errno.h>
@@ -281,6 +282,9 @@ handoff(uint64_t entry, uint64_t ksize, uint64_t fdt, uint64_t fdt_size,
 	dcache_flush_range(fdt, fdt_size);
 	if (initrd_size)
 		dcache_flush_range(initrd, initrd_size);
+	bootstage_mark("start kernel");
+	if (env_get_hex("bootstage_report", 0))
+		bootstage_report();
 	us = timer_us();
 	printf("Starting kernel ... (%llu.%03llu s after reset)\n",
 	       (unsigned long long)(us / 1000000),
@@ -454,9 +458,10 @@ fail:
 /* Read an item straight to addr in chunks, advancing the splash's
  * progress bar from done to done + size of total bytes. */
 static int load_item(uint16_t select, uint64_t addr, uint64_t size,
-		     const char *what, uint64_t done, uint64_t total)
+		     const char *what, const char *stage, uint64_t done,
+		     uint64_t total)
 {
-	uint64_t off, n;
+	uint64_t off, n, t0 = timer_ticks();
 	int err;
 
 	for (off = 0; off < size; off += n) {
@@ -471,6 +476,7 @@ static int load_item(uint16_t select, uint64_t addr, uint64_t size,
 		}
 	}
 	fb_progress(done + size, total);
+	bootstage_mark_load(stage, size, t0);
 	return 0;
 }
 
@@ -508,10 +514,10 @@ int boot_fw_cfg(bool dry_run)
 		err = place_initrd(&p, kernel - img.text_offset, isize, &initrd);
 	if (!err && !dry_run)
 		err = load_item(FW_CFG_KERNEL_DATA, kernel, ksize, "kernel",
-				0, ksize + isize);
+				"kernel loaded", 0, ksize + isize);
 	if (!err && !dry_run && isize)
 		err = load_item(FW_CFG_INITRD_DATA, initrd, isize, "initrd",
-				ksize, ksize + isize);
+				"initrd loaded", ksize, ksize + isize);
 	if (!err)
 		err = finish(&p, &img, kernel, ksize, initrd, isize, dt_blob(),
 			     dry_run);
