@@ -30,6 +30,8 @@ echo "VB-EL: $(dmesg | grep -o 'CPU(s) started at EL[0-9]' | tail -n1)"
 echo "VB-INITRD: $([ -e /proc/device-tree/chosen/linux,initrd-start ] && echo dt)"
 echo "VB-DTVER: $(cat /proc/device-tree/chosen/virtboot,version)"
 echo "VB-PAD: $([ -f /pad ] && wc -c < /pad)"
+echo "VB-KASLR: $(dmesg | grep -c 'KASLR enabled')"
+echo "VB-CRNG: $(dmesg | grep -c '\[ *0\.000000\] random: crng init done')"
 echo "VB-DONE"
 poweroff -f
 """
@@ -135,19 +137,28 @@ def test_linux_gicv3_4g_big_initrd(boot, linux):
     assert r["PAD"] == str(64 << 20)
     assert r["CPUS"] == "0-1"
     check_mem(r, 4096)
+    # QEMU's kaslr-seed and rng-seed reached Linux (cortex-a57 has no
+    # RNDR): KASLR on, the CRNG seeded before the first tick.
+    assert r["KASLR"] == "1"
+    assert r["CRNG"] == "1"
 
 
 @pytest.mark.linux
-def test_linux_from_el3(boot, linux):
-    """secure=on: dropped to non-secure EL2 (the CPU has EL2), GIC handed
-    over. No PSCI below Linux then: it cannot power off, so no exit."""
+@pytest.mark.parametrize("machine,cpu,el", [
+    ("virt,secure=on,virtualization=on", "max", "EL2"),
+    ("virt,secure=on,gic-version=3", "cortex-a57", "EL1"),
+])
+def test_linux_from_el3(boot, linux, machine, cpu, el):
+    """secure=on: dropped to non-secure EL2 when the CPU has EL2, else
+    EL1; the GIC (v2 or v3) handed over. No PSCI below Linux then: it
+    cannot power off, so no exit."""
     c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
              "-append", "console=ttyAMA0 vbtest=el3",
-             machine="virt,secure=on,virtualization=on", cpu="max",
+             machine=machine, cpu=cpu,
              prompt=False, env=["bootdelay=0"], timeout=LINUX_TIMEOUT)
     r = guest_report(c, exits=False)
     assert r["CMDLINE"] == "console=ttyAMA0 vbtest=el3"
-    assert r["EL"] == "CPU(s) started at EL2"
+    assert r["EL"] == "CPU(s) started at " + el
 
 
 @pytest.mark.linux
