@@ -25,7 +25,8 @@ static int do_help(int argc, char *argv[])
 		printf("%s - %s\n\nUsage:\n%s\n", cmd->name, cmd->summary,
 		       cmd->usage);
 		if (cmd->help)
-			printf("%s", cmd->help);
+			printf("%s%s", cmd->help,
+			       cmd->help[strlen(cmd->help) - 1] == '\n' ? "" : "\n");
 	}
 	return ret;
 }

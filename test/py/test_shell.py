@@ -148,3 +148,11 @@ def test_too_many_arguments(console):
     n = int(CONFIG["SYS_MAXARGS"]) + 5
     out = console.run_fail("echo" + " a" * n)
     assert "too many" in out[0]
+
+
+def test_help_of_every_command(console):
+    names = [l.split()[0] for l in console.run_ok("help")]
+    for name in names:
+        lines = console.run_ok("help " + name, timeout=5)
+        assert lines[0].startswith(name + " - ")
+        assert "Usage:" in lines
