@@ -148,6 +148,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="virtboot-bench-") as tmp:
         kernel, initrd, null_fw, env, prompt_env = prepare(build, tmp)
+        initrd_size = os.path.getsize(initrd)
         linux = ["-kernel", kernel, "-initrd", initrd, "-append", APPEND]
         systems = [("direct -kernel", MACHINE + linux),
                    ("virtboot", MACHINE + ["-bios", bios, "-fw_cfg",
@@ -182,7 +183,7 @@ def main():
         qemu_version()))
     print("kernel %s (%d bytes), initramfs %d bytes, %d rounds, -M virt -cpu cortex-a57 -m 1G -device ramfb"
           % (os.path.basename(os.path.realpath(kernel)), os.path.getsize(kernel),
-             os.path.getsize(initrd), args.rounds))
+             initrd_size, args.rounds))
     print()
     print("QEMU start to exit (the guest's /init powers off)   median    min      max")
     for name, _ in systems:
