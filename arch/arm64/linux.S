@@ -13,6 +13,12 @@
  * EL2h when the CPU has EL2 (EL2 with the MMU off, EL1 AArch64, no traps
  * of the timer or of FP/SIMD, the virtual IDs of this CPU, CNTVOFF 0),
  * else at non-secure EL1h with the MMU off.
+ *
+ * spin_release (from spin_park, smp.S, x0 = &spin_mailbox): a secondary
+ * CPU at EL3, MMU and caches off, released by Linux through the spin-table
+ * (lib/boot.c): it sets up its own copy of the per-CPU state the boot CPU
+ * set (CPTR_EL3, SVE/SME lengths, the GICv3 system registers or the
+ * GICv2 banked group register and priority mask), then leaves EL3 as above for Linux's entry, x0 = 0.
  */
 #include <asm.h>
 
@@ -22,6 +28,19 @@
 #define SCTLR_EL1_RES1		0x30d00800	/* MMU, caches, EE off */
 #define SPSR_EL2H_DAIF		0x3c9
 #define SPSR_EL1H_DAIF		0x3c5
+
+/* struct spin_mailbox (lib/boot.c) */
+#define MB_RELEASE		8
+#define MB_SCR			16
+#define MB_CPTR			24
+#define MB_FLAGS		32
+#define MB_GICD_V2		40
+#define MB_GICC_V2		48
+#define SPIN_SVE_BIT		0
+#define SPIN_SME_BIT		1
+#define SPIN_GICV3_BIT		2
+#define GICD_IGROUPR0		0x80
+#define GICC_PMR		0x4
 
 	.text
 	.globl	boot_jump_linux
@@ -36,14 +55,15 @@ boot_jump_linux:
 	isb
 	mrs	x0, CurrentEL
 	cmp	x0, #(3 << 2)
-	b.eq	1f
+	b.eq	el3_to_linux
 	mov	x0, x20
 	mov	x1, xzr
 	mov	x2, xzr
 	mov	x3, xzr
 	br	x19
 
-1:	msr	scr_el3, x21
+el3_to_linux:				// x19 entry, x20 x0, x21 SCR
+	msr	scr_el3, x21
 	mrs	x0, id_aa64pfr0_el1
 	ubfx	x0, x0, #8, #4			// EL2 implemented?
 	cbz	x0, 2f
@@ -74,3 +94,35 @@ boot_jump_linux:
 	mov	x2, xzr
 	mov	x3, xzr
 	eret
+
+	.globl	spin_release
+spin_release:
+	ldr	x1, [x0, #MB_CPTR]
+	msr	cptr_el3, x1
+	isb
+	ldr	x1, [x0, #MB_FLAGS]
+	mov	x2, #0xf
+	tbz	x1, #SPIN_SVE_BIT, 1f
+	msr	S3_6_C1_C2_0, x2		// ZCR_EL3: every vector length
+1:	tbz	x1, #SPIN_SME_BIT, 2f
+	msr	S3_6_C1_C2_6, x2		// SMCR_EL3
+2:	tbz	x1, #SPIN_GICV3_BIT, 3f
+	msr	S3_6_C12_C12_5, x2		// ICC_SRE_EL3: SRE, Enable
+	isb
+	msr	S3_4_C12_C9_5, x2		// ICC_SRE_EL2
+	isb
+3:	ldr	x2, [x0, #MB_GICD_V2]
+	cbz	x2, 4f
+	mov	w3, #0xffffffff
+	str	w3, [x2, #GICD_IGROUPR0]	// this CPU's SGIs, PPIs: group 1
+	ldr	x2, [x0, #MB_GICC_V2]
+	cbz	x2, 4f
+	mov	w3, #0xff
+	str	w3, [x2, #GICC_PMR]		// priority mask open
+4:	ldr	x19, [x0, #MB_RELEASE]
+	mov	x20, xzr
+	ldr	x21, [x0, #MB_SCR]
+	ic	iallu
+	dsb	sy
+	isb
+	b	el3_to_linux

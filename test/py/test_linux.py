@@ -144,21 +144,23 @@ def test_linux_gicv3_4g_big_initrd(boot, linux):
 
 
 @pytest.mark.linux
-@pytest.mark.parametrize("machine,cpu,el", [
-    ("virt,secure=on,virtualization=on", "max", "EL2"),
-    ("virt,secure=on,gic-version=3", "cortex-a57", "EL1"),
+@pytest.mark.parametrize("machine,cpu,el,smp,cpus", [
+    ("virt,secure=on,virtualization=on", "max", "EL2", "2", "0-1"),
+    ("virt,secure=on,gic-version=3", "cortex-a57", "EL1", "4", "0-3"),
 ])
-def test_linux_from_el3(boot, linux, machine, cpu, el):
+def test_linux_from_el3(boot, linux, machine, cpu, el, smp, cpus):
     """secure=on: dropped to non-secure EL2 when the CPU has EL2, else
-    EL1; the GIC (v2 or v3) handed over. No PSCI below Linux then: it
-    cannot power off, so no exit."""
-    c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
-             "-append", "console=ttyAMA0 vbtest=el3",
+    EL1; the GIC (v2 or v3) handed over; the parked secondaries started by
+    Linux through the spin-table. No PSCI below Linux then: it cannot
+    power off, so no exit."""
+    c = boot("-smp", smp, "-kernel", linux["image"], "-initrd",
+             linux["initrd"], "-append", "console=ttyAMA0 vbtest=el3",
              machine=machine, cpu=cpu,
              prompt=False, env=["bootdelay=0"], timeout=LINUX_TIMEOUT)
     r = guest_report(c, exits=False)
     assert r["CMDLINE"] == "console=ttyAMA0 vbtest=el3"
     assert r["EL"] == "CPU(s) started at " + el
+    assert r["CPUS"] == cpus
 
 
 @pytest.mark.linux
