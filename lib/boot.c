@@ -32,7 +32,7 @@
 
 /* What one boot attempt reserved: freed again unless it boots. */
 struct placed {
-	uint64_t base[4];
+	uint64_t base[6];	/* at most 4: initrd, fdt source, kernel, fdt */
 	int n;
 };
 
