@@ -5,6 +5,7 @@
  * Specification v0.4, 2.3.1 compatible, 2.3.4 status).
  */
 #define pr_fmt(fmt) "dm: " fmt
+#include <bootstage.h>
 #include <driver.h>
 #include <dt.h>
 #include <errno.h>
@@ -77,6 +78,7 @@ void drivers_probe(const void *fdt)
 	node = dt_stdout_node(fdt);
 	if (node >= 0)
 		probe_node(fdt, node);
+	bootstage_mark("console");
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(fdt, node, NULL))
 		if (probe_node(fdt, node) == -EAGAIN &&

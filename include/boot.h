@@ -50,6 +50,19 @@ int boot_import_cmdline(void);
 int boot_fdt_fixup(void *fdt, const char *bootargs, uint64_t initrd_start,
 		   uint64_t initrd_end);
 
+/* --- arch/arm64/handoff.c --- */
+
+/* The EL Linux is entered at: this one, or from EL3 EL2 if it exists. */
+unsigned int boot_entry_el(void);
+/* At EL3: every CPU gets the spin-table enable method and the mailbox
+ * page is /memreserve/d; below EL3 nothing (PSCI starts the CPUs). */
+int boot_arch_fdt_fixup(void *fdt);
+/* Clean kernel, DTB and initrd to the point of coherency, prepare EL3's
+ * hand-over, print "Starting kernel ..." and jump. */
+void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
+		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size)
+	__attribute__((noreturn));
+
 /* The jump (arch/arm64/linux.S): interrupts masked, MMU and D-cache off
  * (mmu_disable()), I-cache invalidated, x0 = fdt, x1..x3 = 0. From EL3
  * it first writes scr_el3 and enters EL2 (non-secure) with the EL2

@@ -3,6 +3,7 @@
  * bootdelay -1 never boots, 0 boots at once (a waiting key still stops
  * it); then bootcmd runs. */
 #include <autoboot.h>
+#include <bootstage.h>
 #include <cli.h>
 #include <console.h>
 #include <env.h>
@@ -44,6 +45,7 @@ int autoboot(void)
 		}
 		printf("\n");
 	}
+	bootstage_mark("bootcmd");
 	cli_run(cmd);
 	return 0;
 }

@@ -98,20 +98,23 @@ static int board_env_init(void)
 	return env_set_default();
 }
 
-typedef int (*init_fn)(void);
-
-static const init_fn init_sequence[] = {
-	board_banner,		/* kept until the console exists */
-	board_find_dtb,
-	board_mem_init,
-	board_regions,
-	board_probe,		/* the console first, then the rest */
-	board_env_init,
-	fw_cfg_env_import,	/* -fw_cfg name=opt/virtboot/env */
-	boot_import_cmdline,	/* -append: bootargs */
-	fb_init,		/* ramfb splash; after the env for fb_mode */
-	fw_cfg_script_run,	/* -fw_cfg name=opt/virtboot/script */
-	autoboot,
+/* The boot, in order; each step reports its own errors and the next one
+ * runs anyway. The stage name is its bootstage mark. */
+static const struct init_step {
+	int (*fn)(void);
+	const char *stage;
+} init_sequence[] = {
+	{ board_banner,		"banner" },	/* kept until a console exists */
+	{ board_find_dtb,	"dtb copied" },
+	{ board_mem_init,	"ram mapped" },
+	{ board_regions,	"regions reserved" },
+	{ board_probe,		"drivers probed" }, /* console first, fw_cfg... */
+	{ board_env_init,	"env defaults" },
+	{ fw_cfg_env_import,	"env imported" }, /* opt/virtboot/env */
+	{ boot_import_cmdline,	"bootargs" },	/* -append */
+	{ fb_init,		"display" },	/* ramfb splash, after fb_mode */
+	{ fw_cfg_script_run,	"script" },	/* opt/virtboot/script */
+	{ autoboot,		"autoboot stopped" },
 };
 
 void board_init(unsigned int el, uint64_t entry_ticks)
@@ -121,7 +124,9 @@ void board_init(unsigned int el, uint64_t entry_ticks)
 	bootstage_mark_at("entry", entry_ticks);
 	bootstage_mark("mmu on");
 	entry_el = el;
-	for (i = 0; i < ARRAY_SIZE(init_sequence); i++)
-		init_sequence[i]();	/* each reports its own errors */
+	for (i = 0; i < ARRAY_SIZE(init_sequence); i++) {
+		init_sequence[i].fn();
+		bootstage_mark(init_sequence[i].stage);
+	}
 	cli_loop();
 }
