@@ -91,8 +91,12 @@ CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -ffreestanding \
 	-Iinclude -I$(O)/include -isystem $(SYSROOT)/usr/include \
 	-include $(O)/include/generated/autoconf.h
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
+# Cortex-A53 erratum 843419 is fixed by rewriting ADRP as ADR (the image
+# is far smaller than ADR's 1 MiB reach) rather than with veneers, whose
+# 4 KiB alignment cost a page of the size budget.
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
 	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+	-Wl,--fix-cortex-a53-843419=adr \
 	-Wl,-Map,$(O)/virtboot.map
 
 # Code that runs before the MMU is on (all accesses are Device memory there)

@@ -53,24 +53,48 @@ static int dt_check(const void *blob)
 	return 0;
 }
 
+/* The bytes a tree really uses when its blocks are in the usual order
+ * (header, reservations, structure, strings), else its totalsize. QEMU
+ * pads its tree to 1 MiB: copying only what is used saves that much. */
+static size_t used_size(const void *blob)
+{
+	if (fdt_version(blob) < 17 ||
+	    fdt_off_mem_rsvmap(blob) > fdt_off_dt_struct(blob) ||
+	    fdt_off_dt_struct(blob) + fdt_size_dt_struct(blob) >
+	    fdt_off_dt_strings(blob))
+		return fdt_totalsize(blob);
+	return MIN(fdt_off_dt_strings(blob) + fdt_size_dt_strings(blob),
+		   fdt_totalsize(blob));
+}
+
 int dt_init(const void *blob)
 {
-	size_t size;
+	size_t used, size;
 	void *copy;
 	int err;
 
 	err = dt_check(blob);
 	if (err)
 		return err;
-	size = fdt_totalsize(blob) + DT_SLACK;
+	err = fdt_check_full(blob, fdt_totalsize(blob));
+	if (err) {
+		pr_err("device tree at %p is malformed: %s\n", blob,
+		       fdt_strerror(err));
+		return -EINVAL;
+	}
+	used = used_size(blob);
+	size = used + DT_SLACK;
 	copy = malloc(size);
 	if (!copy)
 		return -ENOMEM;
-	err = fdt_open_into(blob, copy, size);
-	if (!err)
-		err = fdt_check_full(copy, size);
+	if (used < fdt_totalsize(blob)) {
+		memmove(copy, blob, used);	/* (memcpy would add 4 KiB) */
+		fdt_set_totalsize(copy, size);
+	} else {
+		err = fdt_open_into(blob, copy, size);
+	}
 	if (err) {
-		pr_err("device tree at %p is malformed: %s\n", blob,
+		pr_err("device tree at %p cannot be copied: %s\n", blob,
 		       fdt_strerror(err));
 		free(copy);
 		return -EINVAL;
