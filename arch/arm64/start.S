@@ -21,6 +21,13 @@
 	.section .text.entry, "ax"
 	.globl	_start
 _start:
+	/*
+	 * Both an A64 and an A32 instruction: in AArch64 "ands xN, xM, x0"
+	 * (harmless: no register is in use yet); in AArch32 "b a32_stub".
+	 * QEMU's virt defaults to a 32-bit Cortex-A15 without -cpu, and
+	 * then the user gets a message instead of silence.
+	 */
+	.word	0xea000000 | ((a32_stub - _start - 8) >> 2)
 	msr	daifset, #0xf
 	mrs	x20, cntpct_el0			// x20 = entry time, for bootstage
 	mrs	x19, CurrentEL
@@ -76,3 +83,23 @@ _start:
 	mov	x1, x20
 	bl	board_init
 	b	.				// board_init never returns
+
+	/*
+	 * Reached only by a 32-bit CPU (hand-encoded A32: this assembler
+	 * speaks A64 only). Print msg on the PL011 every virt machine has at
+	 * 0x09000000, then sleep.
+	 */
+	.balign	4
+a32_stub:
+	.word	0xe3001000			// movw	r1, #0
+	.word	0xe3401900			// movt	r1, #0x0900
+	.word	0xe28f2018			// add	r2, pc, #24 (msg)
+	.word	0xe4d20001			// 1: ldrb r0, [r2], #1
+	.word	0xe3500000			// cmp	r0, #0
+	.word	0x15c10000			// strbne r0, [r1]
+	.word	0x1afffffb			// bne	1b
+	.word	0xe320f003			// 2: wfi
+	.word	0xeafffffd			// b	2b
+	.word	0
+	.asciz	"\r\nvirtboot is 64-bit (AArch64) firmware and this CPU runs it as 32-bit code: start QEMU with -cpu cortex-a57 (or max, cortex-a53, ...)\r\n"
+	.balign	4

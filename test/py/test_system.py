@@ -188,3 +188,9 @@ def test_poweroff_without_a_way(boot, tmp_path):
     con = boot("-dtb", compile_dts(tmp_path, dts), machine="virt,secure=on")
     out = con.run_fail("poweroff")
     assert out == ["poweroff: nothing can power this machine off (no /psci and no gpio-poweroff in the device tree)"]
+
+
+def test_32bit_cpu_gets_a_message(boot):
+    # QEMU's virt defaults to a 32-bit Cortex-A15 when -cpu is left out.
+    con = boot(cpu="cortex-a15", prompt=False)
+    con.expect(r"virtboot is 64-bit \(AArch64\) firmware .* -cpu cortex-a57", timeout=10)
