@@ -358,7 +358,7 @@ int boot_fw_cfg(bool dry_run)
 	uint64_t ksize, isize, kernel, initrd = 0;
 	int err;
 
-	if (!fw_cfg_get_info()) {
+	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info()) {
 		pr_err("no fw_cfg device: load a kernel and use booti\n");
 		return -ENODEV;
 	}
@@ -402,7 +402,7 @@ int boot_import_cmdline(void)
 	char *buf;
 	int err;
 
-	if (!fw_cfg_get_info())
+	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info())
 		return 0;
 	len = fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE);
 	if (len <= 1)

@@ -80,7 +80,7 @@ static int board_probe(void)
 
 	if (dt_blob())
 		drivers_probe(dt_blob());
-	if (console_is_present())
+	if (console_is_present() || !IS_ENABLED(CONFIG_SERIAL_PL011))
 		return 0;
 	pr_err("no console from /chosen/stdout-path: using the PL011 at 0x%lx\n",
 	       BOARD_FALLBACK_UART);

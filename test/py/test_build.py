@@ -57,3 +57,23 @@ def test_size_budget_fails_the_build(outdir):
     assert not os.path.exists(os.path.join(outdir, "virtboot.bin"))
     make("O=" + outdir)          # and back within budget
     assert os.path.exists(os.path.join(outdir, "virtboot.bin"))
+
+
+def test_features_can_be_left_out(tmp_path):
+    # Kconfig picks whole files: a build without these must still link.
+    name = "features_off_test_defconfig"
+    path = os.path.join(ROOT, "configs", name)
+    with open(path, "w") as f:
+        for opt in ("FW_CFG", "VIDEO_RAMFB", "GPIO", "CMD_FDT", "CMD_MEMORY",
+                    "CMD_BOOTI", "CMD_BOOTFW", "CMD_POWER", "SERIAL_PL011"):
+            f.write("# CONFIG_%s is not set\n" % opt)
+    try:
+        make("O=%s" % tmp_path, name)
+    finally:
+        os.unlink(path)
+    make("O=%s" % tmp_path, "-j2")
+    with open(tmp_path / ".config") as f:
+        config = f.read()
+    assert "# CONFIG_FW_CFG is not set" in config
+    symbols = open(tmp_path / "virtboot.map").read()
+    assert "fw_cfg_read" not in symbols and "do_md" not in symbols
