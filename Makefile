@@ -139,7 +139,7 @@ deps:
 # --- run, test, bench -------------------------------------------------------
 KERNEL ?= $(O)/demo/Image
 INITRD ?= $(O)/demo/initramfs.cpio.gz
-APPEND ?= console=ttyAMA0
+APPEND ?= console=tty0 console=ttyAMA0
 QEMU_ARGS ?=
 
 run: deps $(O)/virtboot.bin $(filter $(O)/demo/%,$(KERNEL) $(INITRD))

@@ -110,12 +110,17 @@ struct fb_info {
  * (WIDTHxHEIGHT, default 1024x768; an invalid one is refused with a
  * message and the default used), draw the splash, start the "fb"
  * console. Without -device ramfb it says so in one line; returns 0 then. */
+/* fb_fdt_fixup(): give the display to Linux, in the tree it gets: a
+ * /chosen simple-framebuffer node over a no-map /reserved-memory range
+ * (nothing without a display). */
 #ifdef CONFIG_VIDEO_RAMFB
 int fb_init(void);
 void fb_progress(uint64_t done, uint64_t total);
+int fb_fdt_fixup(void *fdt);
 #else
 static inline int fb_init(void) { return 0; }
 static inline void fb_progress(uint64_t done, uint64_t total) { }
+static inline int fb_fdt_fixup(void *fdt) { return 0; }
 #endif
 /* The display, or NULL without one. */
 const struct fb_info *fb_get_info(void);

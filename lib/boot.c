@@ -222,6 +222,8 @@ static int finish(struct placed *p, const struct image_info *img,
 	err = boot_fdt_fixup((void *)(uintptr_t)fdt, bootargs, initrd,
 			     initrd + isize);
 	if (!err)
+		err = fb_fdt_fixup((void *)(uintptr_t)fdt);
+	if (!err)
 		err = boot_arch_fdt_fixup((void *)(uintptr_t)fdt);
 	if (!err)
 		err = dt_errno(fdt_pack((void *)(uintptr_t)fdt));

@@ -7,11 +7,13 @@
  * "etc/ramfb". The format is XRGB8888 (DRM fourcc "XR24").
  */
 #define pr_fmt(fmt) "fb: " fmt
+#include <dt.h>
 #include <env.h>
 #include <errno.h>
 #include <fb.h>
 #include <fw_cfg.h>
 #include <io.h>
+#include <libfdt.h>
 #include <region.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,4 +181,71 @@ int fb_init(void)
 	err = fb_splash();
 	fbcon_init();
 	return err;
+}
+
+/*
+ * Hand the display to Linux (Documentation/devicetree/bindings/display/
+ * simple-framebuffer.yaml): a /chosen/framebuffer node in XRGB8888 over
+ * a no-map /reserved-memory range, so that the kernel's simplefb driver
+ * keeps the screen (and its console) and never uses that RAM otherwise.
+ */
+int fb_fdt_fixup(void *fdt)
+{
+	fdt32_t phandle_be;
+	uint32_t phandle;
+	int rsv, node, chosen, err;
+	char name[32];
+
+	if (!present)
+		return 0;
+	snprintf(name, sizeof(name), "framebuffer@%llx",
+		 (unsigned long long)info.base);
+	rsv = fdt_path_offset(fdt, "/reserved-memory");
+	if (rsv < 0) {
+		rsv = fdt_add_subnode(fdt, 0, "reserved-memory");
+		if (rsv < 0)
+			return dt_errno(rsv);
+		err = fdt_setprop_u32(fdt, rsv, "#address-cells", 2);
+		err = err ?: fdt_setprop_u32(fdt, rsv, "#size-cells", 2);
+		err = err ?: fdt_setprop_empty(fdt, rsv, "ranges");
+		if (err)
+			return dt_errno(err);
+	}
+	node = fdt_add_subnode(fdt, rsv, name);
+	if (node < 0)
+		return dt_errno(node);
+	err = fdt_generate_phandle(fdt, &phandle);
+	err = err ?: fdt_appendprop_addrrange(fdt, rsv, node, "reg", info.base,
+					      info.size);
+	err = err ?: fdt_setprop_empty(fdt, node, "no-map");
+	err = err ?: fdt_setprop_u32(fdt, node, "phandle", phandle);
+	if (err)
+		return dt_errno(err);
+
+	/* Linux translates "reg" through /chosen: it needs cells and ranges. */
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen < 0)
+		return dt_errno(chosen);
+	if (!fdt_getprop(fdt, chosen, "ranges", NULL)) {
+		err = fdt_setprop_u32(fdt, chosen, "#address-cells", 2);
+		err = err ?: fdt_setprop_u32(fdt, chosen, "#size-cells", 2);
+		err = err ?: fdt_setprop_empty(fdt, chosen, "ranges");
+		if (err)
+			return dt_errno(err);
+	}
+	node = fdt_add_subnode(fdt, chosen, name);
+	if (node < 0)
+		return dt_errno(node);
+	phandle_be = cpu_to_fdt32(phandle);
+	err = fdt_setprop_string(fdt, node, "compatible", "simple-framebuffer");
+	err = err ?: fdt_appendprop_addrrange(fdt, chosen, node, "reg",
+					      info.base, info.size);
+	err = err ?: fdt_setprop_u32(fdt, node, "width", info.width);
+	err = err ?: fdt_setprop_u32(fdt, node, "height", info.height);
+	err = err ?: fdt_setprop_u32(fdt, node, "stride", info.stride);
+	err = err ?: fdt_setprop_string(fdt, node, "format", "x8r8g8b8");
+	err = err ?: fdt_setprop(fdt, node, "memory-region", &phandle_be,
+				 sizeof(phandle_be));
+	err = err ?: fdt_setprop_string(fdt, node, "status", "okay");
+	return dt_errno(err);
 }

@@ -32,6 +32,7 @@ echo "VB-DTVER: $(cat /proc/device-tree/chosen/virtboot,version)"
 echo "VB-PAD: $([ -f /pad ] && wc -c < /pad)"
 echo "VB-KASLR: $(dmesg | grep -c 'KASLR enabled')"
 echo "VB-CRNG: $(dmesg | grep -c '\[ *0\.000000\] random: crng init done')"
+echo "VB-FB: $(cat /proc/fb)"
 echo "VB-DONE"
 poweroff -f
 """
@@ -98,10 +99,12 @@ def test_linux_el2_smp4_cpu_max(boot, linux):
     """virtualization=on: Linux entered at EL2; 4 CPUs; -append verbatim."""
     append = "console=ttyAMA0 vbtest=el2 quoted=\"a b\""
     c = boot("-smp", "4", "-kernel", linux["image"], "-initrd",
-             linux["initrd"], "-append", append,
+             linux["initrd"], "-append", append, "-device", "ramfb",
              machine="virt,virtualization=on", cpu="max", prompt=False,
              env=["bootdelay=0"], timeout=LINUX_TIMEOUT)
     r = guest_report(c)
+    # The ramfb display is handed over as a simple-framebuffer.
+    assert r["FB"] == "0 simple"
     assert r["CMDLINE"] == append
     assert r["CPUS"] == "0-3"
     assert r["EL"] == "CPU(s) started at EL2"
@@ -118,6 +121,7 @@ def test_linux_el1_a53_128m_bootargs_from_env(boot, linux):
              env=["bootdelay=0", "bootargs=console=ttyAMA0 vbtest=env"],
              timeout=LINUX_TIMEOUT)
     r = guest_report(c)
+    assert r["FB"] == ""        # no display, no framebuffer for Linux
     assert r["CMDLINE"] == "console=ttyAMA0 vbtest=env"
     assert r["EL"] == "CPU(s) started at EL1"
     assert r["CPUS"] == "0"
