@@ -16,7 +16,7 @@
  *
  * spin_release (from spin_park, smp.S, x0 = &spin_mailbox): a secondary
  * CPU at EL3, MMU and caches off, released by Linux through the spin-table
- * (lib/boot.c): it sets up its own copy of the per-CPU state the boot CPU
+ * (arch/arm64/handoff.c): it sets up its own copy of the per-CPU state the boot CPU
  * set (CPTR_EL3, SVE/SME lengths, the GICv3 system registers or the
  * GICv2 banked group register and priority mask), then leaves EL3 as above for Linux's entry, x0 = 0.
  */
@@ -29,7 +29,7 @@
 #define SPSR_EL2H_DAIF		0x3c9
 #define SPSR_EL1H_DAIF		0x3c5
 
-/* struct spin_mailbox (lib/boot.c) */
+/* struct spin_mailbox (arch/arm64/handoff.c) */
 #define MB_RELEASE		8
 #define MB_SCR			16
 #define MB_CPTR			24

@@ -3,7 +3,7 @@
  * smp.S - where secondary CPUs wait. Only at EL3 (secure=on) do they run
  * the firmware at all; virtboot runs on the boot CPU alone, so they sleep
  * here with interrupts masked, MMU off, reading only the spin-table
- * mailbox (lib/boot.c): once the boot CPU has handed off to Linux (a stamp
+ * mailbox (arch/arm64/handoff.c): once the boot CPU has handed off to Linux (a stamp
  * later than when this CPU started waiting) and Linux has written its
  * entry to the release address, spin_release (linux.S) takes them there.
  */
