@@ -150,20 +150,10 @@ static void show_text(const uint8_t *buf, uint32_t n, uint64_t offset,
 static void show_hex(const uint8_t *buf, uint32_t n, uint64_t offset,
 		     uint64_t total)
 {
-	uint32_t i, j;
+	uint32_t i;
 
-	for (i = 0; i < n; i += 16) {
-		printf("%08llx:", (unsigned long long)(offset + i));
-		for (j = i; j < i + 16; j++)
-			if (j < n)
-				printf(" %02x", buf[j]);
-			else
-				printf("   ");
-		printf("    ");
-		for (j = i; j < i + 16 && j < n; j++)
-			putchar(buf[j] >= 0x20 && buf[j] < 0x7f ? buf[j] : '.');
-		putchar('\n');
-	}
+	for (i = 0; i < n; i += 16)
+		cmd_print_line(offset + i, buf + i, 1, MIN(n - i, 16u), 16);
 }
 
 /* True if [addr, addr + len) is RAM the loader does not use; else says

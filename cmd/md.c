@@ -14,32 +14,23 @@ static struct {
 	unsigned int size;	/* bytes per object */
 } md = { .count = 0x40, .size = 4 };
 
+/* md.count objects from md.addr on; md.addr ends where the next block
+ * (an empty line) starts. */
 static int md_show(void)
 {
-	uint64_t addr = md.addr, left = md.count, v;
-	unsigned int per_line = LINE_BYTES / md.size, i, b;
+	unsigned int per_line = LINE_BYTES / md.size, n, i, b;
 	uint8_t bytes[LINE_BYTES];
-	char ascii[LINE_BYTES + 1];
+	uint64_t left, v;
 
-	while (left) {
-		unsigned int n = left < per_line ? left : per_line;
-
-		printf("%08llx:", (unsigned long long)addr);
+	for (left = md.count; left; left -= n) {
+		n = MIN(left, per_line);
 		for (i = 0; i < n; i++) {
-			v = mem_read(addr + i * md.size, md.size);
-			printf(" %0*llx", md.size * 2, (unsigned long long)v);
+			v = mem_read(md.addr + i * md.size, md.size);
 			for (b = 0; b < md.size; b++)
 				bytes[i * md.size + b] = v >> (8 * b);
 		}
-		printf("%*s    ", (int)((per_line - n) * (md.size * 2 + 1)), "");
-		for (b = 0; b < n * md.size; b++)
-			ascii[b] = bytes[b] >= 0x20 && bytes[b] < 0x7f ?
-				   bytes[b] : '.';
-		ascii[b] = '\0';
-		printf("%s\n", ascii);
-		addr += n * md.size;
-		left -= n;
-		md.addr = addr;
+		cmd_print_line(md.addr, bytes, md.size, n, per_line);
+		md.addr += n * md.size;
 		if (console_ctrlc()) {
 			printf("<INTERRUPT>\n");
 			return -EINTR;

@@ -8,7 +8,6 @@
 #include <env.h>
 #include <fw_cfg.h>
 #include <libfdt.h>
-#include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
 
@@ -64,9 +63,8 @@ static int qfw_addr(const char *arg, const char *var, uint64_t *addr)
  * bootargs from -append; filesize ends as the last item's size. */
 static int qfw_load(int argc, char *argv[])
 {
-	uint64_t kaddr, iaddr = 0, cmdline = fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE);
+	uint64_t kaddr, iaddr = 0;
 	bool has_initrd = fw_cfg_read_u32(FW_CFG_INITRD_SIZE) != 0;
-	char *args;
 	int err;
 
 	err = qfw_addr(argc > 2 ? argv[2] : NULL, "kernel_addr_r", &kaddr);
@@ -86,18 +84,7 @@ static int qfw_load(int argc, char *argv[])
 		       (unsigned long long)iaddr);
 		err = fw_cfg_cmd_load("qfw", "initrd", iaddr, 0);
 	}
-	if (err || !cmdline)
-		return err;
-	args = calloc(1, cmdline + 1);
-	if (!args || fw_cfg_read(FW_CFG_CMDLINE_DATA, 0, args, cmdline)) {
-		printf("qfw: cannot read the command line\n");
-		free(args);
-		return -EIO;
-	}
-	if (*args)
-		env_set("bootargs", args);
-	free(args);
-	return 0;
+	return err ? err : fw_cfg_import_cmdline();
 }
 
 static int do_qfw(int argc, char *argv[])

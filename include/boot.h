@@ -36,10 +36,6 @@ int boot_linux(const struct boot_spec *spec);
  */
 int boot_fw_cfg(bool dry_run);
 
-/* Copy QEMU's command line (-append) into bootargs when it has one
- * (an init step: bootargs can then be edited before booting). */
-int boot_import_cmdline(void);
-
 /*
  * Fix up the tree Linux gets (in a buffer with room to grow, e.g. after
  * fdt_open_into()): /chosen bootargs (removed when empty or NULL),

@@ -47,6 +47,11 @@ int parse_dec(const char *s, uint64_t *out);
 /* The access size from a ".b/.w/.l/.q" suffix of argv[0] (default 4),
  * or -EINVAL for any other suffix. */
 int parse_size_suffix(const char *cmd, unsigned int def);
+/* One line of md's layout: "%08llx:", count values of size bytes each
+ * (bytes holds them in memory order; little-endian), blanks up to
+ * per_line values, four spaces, the bytes as ASCII ('.' if unprintable). */
+void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
+		    unsigned int count, unsigned int per_line);
 /* Print "<cmd>: bad number 'x'" and return -EINVAL's sibling -ERANGE so
  * the shell does not print the usage on top. */
 int cmd_bad_number(const char *cmd, const char *arg);

@@ -91,6 +91,9 @@ int fw_cfg_parse_dir(const void *raw, size_t len, struct fw_cfg_file *files,
  * when there is no fw_cfg or no such file. */
 int fw_cfg_env_import(void);
 int fw_cfg_script_run(void);
+/* Copy QEMU's command line (-append) into bootargs when it has one: an
+ * init step (bootargs can then be edited before booting), and qfw load. */
+int fw_cfg_import_cmdline(void);
 
 /* The fwcfg command's load (cmd/fwcfg.c), shared with qfw: copy a file
  * or the legacy "kernel", "initrd" or "cmdline" (max bytes of it; 0: all)

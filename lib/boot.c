@@ -21,7 +21,6 @@
 #include <libfdt.h>
 #include <mem.h>
 #include <region.h>
-#include <stdlib.h>
 #include <string.h>
 #include <timer.h>
 #include <virtboot.h>
@@ -91,6 +90,17 @@ static int place(struct placed *p, uint64_t size, uint64_t align,
 	if (!err)
 		p->base[p->n++] = *base;
 	return err;
+}
+
+/* Keep the tree the DTB is copied from from being overwritten while the
+ * rest is placed: the live copy in the loader's heap is reserved already
+ * (region_reserve fails then), a tree elsewhere (fdt addr, booti's
+ * fdt_addr) is reserved for this attempt. */
+static void keep_source(struct placed *p, const void *src)
+{
+	if (src && !region_reserve((uintptr_t)src, fdt_totalsize(src),
+				   "fdt source"))
+		p->base[p->n++] = (uintptr_t)src;
 }
 
 /* A user-set address variable, or false. */
@@ -276,11 +286,7 @@ int boot_linux(const struct boot_spec *s)
 		if (err)
 			return err;
 	}
-	/* Keep a separate source tree from being overwritten while the
-	 * others are placed (it may already be reserved: the live tree). */
-	if (src != dt_blob() &&
-	    !region_reserve((uintptr_t)src, fdt_totalsize(src), "fdt source"))
-		p.base[p.n++] = (uintptr_t)src;
+	keep_source(&p, src);
 
 	/* The kernel in place when it can run there, else moved. */
 	/* Without a file size: image_size, up to the end of its RAM bank
@@ -380,6 +386,7 @@ int boot_fw_cfg(bool dry_run)
 			  "the kernel in fw_cfg (-kernel)");
 	if (err)
 		return err;
+	keep_source(&p, dt_blob());
 	err = place_kernel(&p, &img, &kernel);
 	isize = fw_cfg_read_u32(FW_CFG_INITRD_SIZE);
 	if (!err && isize)
@@ -395,27 +402,5 @@ int boot_fw_cfg(bool dry_run)
 			     dry_run);
 	if (err)
 		undo(&p);
-	return err;
-}
-
-int boot_import_cmdline(void)
-{
-	uint32_t len;
-	char *buf;
-	int err;
-
-	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info())
-		return 0;
-	len = fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE);
-	if (len <= 1)
-		return 0;	/* no -append: bootargs from the environment */
-	buf = malloc(len + 1);
-	if (!buf)
-		return -ENOMEM;
-	err = fw_cfg_read(FW_CFG_CMDLINE_DATA, 0, buf, len);
-	buf[len] = '\0';
-	if (!err && *buf)
-		err = env_set("bootargs", buf);
-	free(buf);
 	return err;
 }

@@ -114,3 +114,21 @@ int cmd_bad_number(const char *cmd, const char *arg)
 	printf("%s: bad number '%s'\n", cmd, arg);
 	return -ERANGE;
 }
+
+void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
+		    unsigned int count, unsigned int per_line)
+{
+	unsigned int i, b;
+	uint64_t v;
+
+	printf("%08llx:", (unsigned long long)addr);
+	for (i = 0; i < count; i++) {
+		for (v = 0, b = size; b-- > 0;)
+			v = v << 8 | bytes[i * size + b];
+		printf(" %0*llx", size * 2, (unsigned long long)v);
+	}
+	printf("%*s    ", (int)((per_line - count) * (size * 2 + 1)), "");
+	for (b = 0; b < count * size; b++)
+		putchar(bytes[b] >= 0x20 && bytes[b] < 0x7f ? bytes[b] : '.');
+	putchar('\n');
+}

@@ -16,52 +16,74 @@
 
 #define MAX_CONFIG_SIZE (64 * 1024)
 
-/* The named file, whole, in a new NUL-terminated buffer; NULL (and *len
- * 0) when it is absent or unreadable, which is reported. */
-static char *read_text(const char *name, size_t *len)
+/* An item (select, size bytes) whole, in a new NUL-terminated buffer;
+ * NULL when there is no fw_cfg or the read fails, which is reported. */
+static char *read_item(uint16_t select, uint32_t size, const char *name)
 {
-	const struct fw_cfg_file *f = fw_cfg_find(name);
 	char *buf;
 	int err;
 
-	*len = 0;
-	if (!f)
-		return NULL;
-	if (f->size > MAX_CONFIG_SIZE) {
-		pr_err("%s: %u bytes, more than %u: ignored\n", name, f->size,
+	if (size > MAX_CONFIG_SIZE) {
+		pr_err("%s: %u bytes, more than %u: ignored\n", name, size,
 		       MAX_CONFIG_SIZE);
 		return NULL;
 	}
-	buf = malloc(f->size + 1);
+	buf = malloc(size + 1);
 	if (!buf) {
 		pr_err("%s: out of memory\n", name);
 		return NULL;
 	}
-	err = fw_cfg_read(f->select, 0, buf, f->size);
+	err = fw_cfg_read(select, 0, buf, size);
 	if (err) {
 		pr_err("%s: read failed (%d)\n", name, err);
 		free(buf);
 		return NULL;
 	}
-	buf[f->size] = '\0';
-	*len = strlen(buf);	/* ",string=" content may end in a NUL */
+	buf[size] = '\0';	/* ",string=" content may end in a NUL too */
 	return buf;
+}
+
+/* The named file as text, or NULL when it (or fw_cfg) is absent. */
+static char *read_text(const char *name)
+{
+	const struct fw_cfg_file *f;
+
+	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info())
+		return NULL;
+	f = fw_cfg_find(name);
+	return f ? read_item(f->select, f->size, name) : NULL;
 }
 
 int fw_cfg_env_import(void)
 {
-	size_t len;
-	char *text;
+	char *text = read_text(FW_CFG_ENV_FILE);
 	int bad;
+
+	if (!text)
+		return 0;
+	bad = env_import(text, strlen(text), FW_CFG_ENV_FILE);
+	free(text);
+	return bad ? -EINVAL : 0;
+}
+
+int fw_cfg_import_cmdline(void)
+{
+	uint32_t len;
+	char *args;
+	int err = 0;
 
 	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info())
 		return 0;
-	text = read_text(FW_CFG_ENV_FILE, &len);
-	if (!text)
-		return 0;
-	bad = env_import(text, len, FW_CFG_ENV_FILE);
-	free(text);
-	return bad ? -EINVAL : 0;
+	len = fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE);
+	if (len <= 1)
+		return 0;	/* no -append: bootargs from the environment */
+	args = read_item(FW_CFG_CMDLINE_DATA, len, "-append");
+	if (!args)
+		return -EIO;
+	if (*args)
+		err = env_set("bootargs", args);
+	free(args);
+	return err;
 }
 
 int fw_cfg_script_run(void)
@@ -69,9 +91,7 @@ int fw_cfg_script_run(void)
 	char *text, *line, *next;
 	size_t len;
 
-	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info())
-		return 0;
-	text = read_text(FW_CFG_SCRIPT_FILE, &len);
+	text = read_text(FW_CFG_SCRIPT_FILE);
 	if (!text)
 		return 0;
 	/* One shell line per text line; a failing line does not stop the

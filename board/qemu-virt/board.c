@@ -8,7 +8,6 @@
 #include <autoboot.h>
 #include <board.h>
 #include <bootstage.h>
-#include <boot.h>
 #include <cli.h>
 #include <console.h>
 #include <driver.h>
@@ -111,8 +110,8 @@ static const struct init_step {
 	{ board_probe,		"drivers probed" }, /* console first, fw_cfg... */
 	{ board_env_init,	"env defaults" },
 	{ fw_cfg_env_import,	"env imported" }, /* opt/virtboot/env */
-	{ boot_import_cmdline,	"bootargs" },	/* -append */
-	{ fb_init,		"display" },	/* ramfb splash, after fb_mode */
+	{ fw_cfg_import_cmdline, "bootargs" },	/* -append */
+	{ fb_init,		"splash" },	/* ramfb, after fb_mode */
 	{ fw_cfg_script_run,	"script" },	/* opt/virtboot/script */
 	{ autoboot,		"autoboot stopped" },
 };

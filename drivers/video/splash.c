@@ -14,7 +14,6 @@
  *   | console text ...                                         |
  */
 #define pr_fmt(fmt) "splash: " fmt
-#include <bootstage.h>
 #include <dt.h>
 #include <errno.h>
 #include <fb.h>
@@ -194,10 +193,8 @@ int fb_splash(void)
 	bar.shown = true;
 	y += BAR_HEIGHT + MARGIN / 2;
 	fb_fill(s, 0, y, s->width, 1, COLOR_FRAME);
-	if (!splash_us) {
+	if (!splash_us)
 		splash_us = timer_us();
-		bootstage_mark("splash");
-	}
 	fbcon_resume(y + MARGIN / 2, COLOR_BG);
 	return 0;
 }
