@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* printenv - print the environment (U-Boot's output: name=value lines,
- * then the size; an unset name is an error). */
+ * then the size used and available; an unset name is an error). */
 #include <command.h>
 #include <env.h>
 #include <virtboot.h>
 
-static void print_var(const char *name, const char *value, void *arg)
+static void print_var(const char *entry, void *arg)
 {
-	printf("%s=%s\n", name, value);
+	puts(entry);
 }
 
 static int do_printenv(int argc, char *argv[])
@@ -17,7 +17,8 @@ static int do_printenv(int argc, char *argv[])
 
 	if (argc == 1) {
 		env_foreach(print_var, NULL);
-		printf("\nEnvironment size: %zu bytes\n", env_size());
+		printf("\nEnvironment size: %zu/%zu bytes\n", env_size(),
+		       env_size_max());
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {

@@ -38,6 +38,9 @@ static int do_setenv(int argc, char *argv[])
 		printf("setenv: bad variable name '%s'\n", argv[1]);
 		return -EPERM;
 	}
+	if (ret)	/* U-Boot's words: scripts and users know them */
+		printf("## Error inserting \"%s\" variable, errno=%d\n",
+		       argv[1], -ret);
 	return ret;
 }
 

@@ -8,6 +8,7 @@
 #define COMMAND_H
 
 #include <errno.h>
+#include <parse.h>
 #include <stdint.h>
 
 struct command {
@@ -39,11 +40,8 @@ int command_run(int argc, char *argv[]);
 /* The command that last ran, if it can be repeated by an empty line. */
 const struct command *command_repeatable(void);
 
-/* Parse helpers shared by the commands. All print nothing. */
-/* A U-Boot number: hexadecimal, with or without 0x. -EINVAL if not one. */
-int parse_hex(const char *s, uint64_t *out);
-/* A decimal number. */
-int parse_dec(const char *s, uint64_t *out);
+/* Parse helpers shared by the commands (parse_hex, parse_dec in parse.h).
+ * All print nothing. */
 /* The access size from a ".b/.w/.l/.q" suffix of argv[0] (default 4),
  * or -EINVAL for any other suffix. */
 int parse_size_suffix(const char *cmd, unsigned int def);

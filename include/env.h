@@ -9,24 +9,33 @@
 /* The value of name, or NULL. */
 const char *env_get(const char *name);
 /* Set name to value; a NULL or empty value deletes it. -EINVAL for a
- * name that is empty or holds '=' or a blank. */
+ * name that is empty or holds '=' or a blank; -ENOMEM when the
+ * environment would outgrow env_size_max() (or the heap). */
 int env_set(const char *name, const char *value);
 /* Set name to a hexadecimal number (like U-Boot's filesize). */
 int env_set_hex(const char *name, uint64_t value);
-/* A number (hexadecimal, like U-Boot) from the environment, or def. */
+/* A number (hexadecimal, like U-Boot) from the environment, or def when
+ * it is unset or not a number. */
 uint64_t env_get_hex(const char *name, uint64_t def);
-/* Call fn for each variable in name order. */
-void env_foreach(void (*fn)(const char *name, const char *value, void *arg),
-		 void *arg);
+/* The same, telling the cases apart: 0, -ENOENT (unset) or -EINVAL (not
+ * a hexadecimal number, with or without 0x). */
+int env_get_number(const char *name, uint64_t *value);
+/* Call fn with each "name=value" entry, in name order. */
+void env_foreach(void (*fn)(const char *entry, void *arg), void *arg);
 /* Delete every variable. */
 void env_clear(void);
 /* Drop everything and load the built-in defaults (Kconfig). */
 int env_set_default(void);
-/* Import "name=value" lines: blank lines and '#' comments are skipped, a
- * malformed line is reported with its number and skipped. Returns the
- * number of malformed lines. 'origin' names the source in messages. */
+/* Import "name=value" lines: blank lines and '#' comments are skipped
+ * (and a leading UTF-8 byte-order mark), a malformed line (no name, no
+ * '=', a NUL byte) or one that no longer fits is reported with its
+ * number and skipped. Returns the number of lines skipped so; 'origin'
+ * names the source in messages. */
 int env_import(const char *text, size_t len, const char *origin);
-/* Total bytes of name=value strings (printenv's summary). */
+/* Total bytes of name=value strings with their NULs (printenv's
+ * summary), and the most they may take (CONFIG_ENV_SIZE less the saved
+ * form's CRC-32 and final NUL). */
 size_t env_size(void);
+size_t env_size_max(void);
 
 #endif

@@ -5,7 +5,6 @@
 #include <command.h>
 #include <console.h>
 #include <env.h>
-#include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
 
@@ -27,8 +26,11 @@ static const char *lookup(const char *name, void *ctx)
 
 int cli_run(const char *line)
 {
+	/* One line and argument vector per nesting level, never from the
+	 * heap: a full heap must not lock the user out of the shell. */
+	static char bufs[MAX_DEPTH][CONFIG_SYS_CBSIZE * 2];
+	static char *argvs[MAX_DEPTH][CONFIG_SYS_MAXARGS + 1];
 	enum cli_sep prev = CLI_SEP_SEMI, sep;
-	size_t size = CONFIG_SYS_CBSIZE * 2;
 	char *buf, **argv;
 	int argc;
 
@@ -36,18 +38,12 @@ int cli_run(const char *line)
 		printf("run: nested more than %d deep\n", MAX_DEPTH);
 		return last_status = 1;
 	}
-	buf = malloc(size);
-	argv = malloc((CONFIG_SYS_MAXARGS + 1) * sizeof(*argv));
-	if (!buf || !argv) {
-		free(buf);
-		free(argv);
-		printf("shell: out of memory\n");
-		return last_status = 1;
-	}
+	buf = bufs[depth];
+	argv = argvs[depth];
 	depth++;
 	while (*line) {
-		argc = cli_parse(&line, buf, size, argv, CONFIG_SYS_MAXARGS + 1,
-				 &sep, lookup, NULL);
+		argc = cli_parse(&line, buf, sizeof(bufs[0]), argv,
+				 CONFIG_SYS_MAXARGS + 1, &sep, lookup, NULL);
 		if (argc < 0) {
 			printf("syntax error: %s\n", argc == -E2BIG ?
 			       "too many arguments or too long" :
@@ -62,8 +58,6 @@ int cli_run(const char *line)
 		prev = sep;
 	}
 	depth--;
-	free(buf);
-	free(argv);
 	return last_status;
 }
 

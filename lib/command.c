@@ -2,7 +2,6 @@
 /* command.c - find and run the commands that COMMAND() registered, and
  * the number parsing they share (U-Boot's conventions: hexadecimal). */
 #include <command.h>
-#include <ctype.h>
 #include <exception.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,30 +65,6 @@ int command_run(int argc, char *argv[])
 const struct command *command_repeatable(void)
 {
 	return last_run;
-}
-
-int parse_hex(const char *s, uint64_t *out)
-{
-	char *end;
-
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	if (!isxdigit((unsigned char)*s))
-		return -EINVAL;
-	errno = 0;
-	*out = strtoull(s, &end, 16);
-	return *end || errno ? -EINVAL : 0;
-}
-
-int parse_dec(const char *s, uint64_t *out)
-{
-	char *end;
-
-	if (!isdigit((unsigned char)*s))
-		return -EINVAL;
-	errno = 0;
-	*out = strtoull(s, &end, 10);
-	return *end || errno ? -EINVAL : 0;
 }
 
 int parse_size_suffix(const char *cmd, unsigned int def)

@@ -1,17 +1,44 @@
 // SPDX-License-Identifier: MIT
 /* env.c - the environment (U-Boot's env semantics: printenv, setenv,
- * env default -a), a sorted array of malloc'd "name=value" strings. */
+ * env default -a), a sorted array of malloc'd "name=value" strings whose
+ * total stays within CONFIG_ENV_SIZE, the size of U-Boot's saved
+ * environment (a CRC-32, the strings, a final NUL). */
 #define pr_fmt(fmt) "env: " fmt
 #include <ctype.h>
 #include <env.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <parse.h>
 #include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
 
+/* What the strings may take: the saved form's CRC-32 and final NUL come
+ * off CONFIG_ENV_SIZE. */
+#define ENV_DATA_MAX	(CONFIG_ENV_SIZE - 4 - 1)
+
 static char **vars;
 static int nvars, capacity;
+static size_t used;		/* sum of strlen(vars[i]) + 1 */
+
+/*
+ * Order the stored "name=value" entry against the name (len bytes) by
+ * name alone: the stored '=' ends the name, so it sorts before any
+ * character ("bootargs" < "bootargs2" although '=' > '2').
+ */
+static int name_cmp(const char *entry, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (entry[i] == '=')
+			return -1;
+		if (entry[i] != name[i])
+			return (unsigned char)entry[i] < (unsigned char)name[i] ?
+			       -1 : 1;
+	}
+	return entry[len] == '=' ? 0 : 1;
+}
 
 /* Index of name, or -(insertion point) - 1. */
 static int find(const char *name, size_t len)
@@ -19,10 +46,8 @@ static int find(const char *name, size_t len)
 	int lo = 0, hi = nvars - 1, mid, c;
 
 	while (lo <= hi) {
-		mid = (lo + hi) / 2;
-		c = strncmp(vars[mid], name, len);
-		if (!c)
-			c = vars[mid][len] == '=' ? 0 : 1;
+		mid = lo + (hi - lo) / 2;
+		c = name_cmp(vars[mid], name, len);
 		if (!c)
 			return mid;
 		if (c < 0)
@@ -45,41 +70,51 @@ static bool is_valid_name(const char *name, size_t len)
 	return true;
 }
 
-static int set_n(const char *name, size_t len, const char *value)
+static void remove_at(int i)
 {
-	int i = find(name, len);
+	used -= strlen(vars[i]) + 1;
+	free(vars[i]);
+	memmove(&vars[i], &vars[i + 1], (nvars - i - 1) * sizeof(*vars));
+	nvars--;
+}
+
+static int set_n(const char *name, size_t len, const char *value,
+		 size_t vlen)
+{
+	size_t old, need = len + 1 + vlen + 1;
+	int i;
 	char *s, **grown;
 
 	if (!is_valid_name(name, len))
 		return -EINVAL;
-	if (!value || !*value) {
-		if (i >= 0) {
-			free(vars[i]);
-			memmove(&vars[i], &vars[i + 1],
-				(nvars - i - 1) * sizeof(*vars));
-			nvars--;
-		}
+	i = find(name, len);
+	if (!vlen) {
+		if (i >= 0)
+			remove_at(i);
 		return 0;
 	}
-	s = malloc(len + strlen(value) + 2);
+	old = i >= 0 ? strlen(vars[i]) + 1 : 0;
+	if (need > ENV_DATA_MAX || used - old > ENV_DATA_MAX - need)
+		return -ENOMEM;		/* would not fit in a saved env */
+	if (i < 0 && nvars == capacity) {
+		grown = realloc(vars, (capacity + 32) * sizeof(*vars));
+		if (!grown)
+			return -ENOMEM;
+		vars = grown;
+		capacity += 32;
+	}
+	s = malloc(need);
 	if (!s)
 		return -ENOMEM;
 	memcpy(s, name, len);
 	s[len] = '=';
-	strcpy(s + len + 1, value);
+	memcpy(s + len + 1, value, vlen);
+	s[need - 1] = '\0';
+	used += need - old;
 	if (i >= 0) {
 		free(vars[i]);
 		vars[i] = s;
 		return 0;
-	}
-	if (nvars == capacity) {
-		grown = realloc(vars, (capacity + 32) * sizeof(*vars));
-		if (!grown) {
-			free(s);
-			return -ENOMEM;
-		}
-		vars = grown;
-		capacity += 32;
 	}
 	i = -i - 1;
 	memmove(&vars[i + 1], &vars[i], (nvars - i) * sizeof(*vars));
@@ -90,7 +125,8 @@ static int set_n(const char *name, size_t len, const char *value)
 
 int env_set(const char *name, const char *value)
 {
-	return set_n(name, strlen(name), value);
+	return set_n(name, strlen(name), value ? value : "",
+		     value ? strlen(value) : 0);
 }
 
 const char *env_get(const char *name)
@@ -109,52 +145,71 @@ int env_set_hex(const char *name, uint64_t value)
 	return env_set(name, buf);
 }
 
-uint64_t env_get_hex(const char *name, uint64_t def)
+int env_get_number(const char *name, uint64_t *value)
 {
 	const char *v = env_get(name);
-	char *end;
-	uint64_t n;
 
-	if (!v)
-		return def;
-	n = strtoull(v, &end, 16);
-	return *v && !*end ? n : def;
+	return v ? parse_hex(v, value) : -ENOENT;
 }
 
-void env_foreach(void (*fn)(const char *name, const char *value, void *arg),
-		 void *arg)
+uint64_t env_get_hex(const char *name, uint64_t def)
 {
-	char name[128];
-	size_t len;
+	uint64_t n;
+
+	return env_get_number(name, &n) ? def : n;
+}
+
+void env_foreach(void (*fn)(const char *entry, void *arg), void *arg)
+{
 	int i;
 
-	for (i = 0; i < nvars; i++) {
-		len = strcspn(vars[i], "=");
-		if (len >= sizeof(name))
-			len = sizeof(name) - 1;
-		memcpy(name, vars[i], len);
-		name[len] = '\0';
-		fn(name, vars[i] + strcspn(vars[i], "=") + 1, arg);
-	}
+	for (i = 0; i < nvars; i++)
+		fn(vars[i], arg);
 }
 
 size_t env_size(void)
 {
-	size_t n = 0;
-	int i;
+	return used;
+}
 
-	for (i = 0; i < nvars; i++)
-		n += strlen(vars[i]) + 1;
-	return n;
+size_t env_size_max(void)
+{
+	return ENV_DATA_MAX;
+}
+
+/* Import one line (len bytes, no newline); false when it is malformed. */
+static bool import_line(const char *line, size_t n, const char *origin,
+			int lineno)
+{
+	const char *eq;
+	int err;
+
+	if (memchr(line, '\0', n)) {
+		pr_err("%s:%d: holds a NUL byte, skipped\n", origin, lineno);
+		return false;
+	}
+	eq = memchr(line, '=', n);
+	if (!eq || !is_valid_name(line, eq - line)) {
+		pr_err("%s:%d: not a name=value line, skipped\n", origin,
+		       lineno);
+		return false;
+	}
+	err = set_n(line, eq - line, eq + 1, line + n - eq - 1);
+	if (err == -ENOMEM)
+		pr_err("%s:%d: the environment is full (%u bytes), skipped\n",
+		       origin, lineno, (unsigned int)ENV_DATA_MAX);
+	return !err;
 }
 
 int env_import(const char *text, size_t len, const char *origin)
 {
-	const char *line = text, *end = text + len, *eol, *eq;
-	char *value;
+	const char *line = text, *end = text + len, *eol;
 	int lineno = 0, bad = 0;
 	size_t n;
 
+	/* A UTF-8 byte-order mark, as some editors write, is not a name. */
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
+		line += 3;
 	for (; line < end; line = eol + 1) {
 		eol = memchr(line, '\n', end - line);
 		if (!eol)
@@ -169,17 +224,8 @@ int env_import(const char *text, size_t len, const char *origin)
 		}
 		if (!n || *line == '#')
 			continue;
-		eq = memchr(line, '=', n);
-		if (!eq || !is_valid_name(line, eq - line)) {
-			pr_err("%s:%d: not a name=value line, skipped\n", origin,
-			       lineno);
+		if (!import_line(line, n, origin, lineno))
 			bad++;
-			continue;
-		}
-		value = strndup(eq + 1, line + n - eq - 1);
-		if (!value || set_n(line, eq - line, value))
-			bad++;
-		free(value);
 	}
 	return bad;
 }
@@ -188,4 +234,5 @@ void env_clear(void)
 {
 	while (nvars)
 		free(vars[--nvars]);
+	used = 0;
 }

@@ -14,7 +14,8 @@
 #include <string.h>
 #include <virtboot.h>
 
-#define MAX_CONFIG_SIZE (64 * 1024)
+/* Room for a full environment with comments; the heap holds it. */
+#define MAX_CONFIG_SIZE (2 * CONFIG_ENV_SIZE)
 
 /* An item (select, size bytes) whole, in a new NUL-terminated buffer;
  * NULL when there is no fw_cfg or the read fails, which is reported. */
@@ -43,25 +44,36 @@ static char *read_item(uint16_t select, uint32_t size, const char *name)
 	return buf;
 }
 
-/* The named file as text, or NULL when it (or fw_cfg) is absent. */
-static char *read_text(const char *name)
+/* The named file as text (*len bytes, NULs included, then a NUL), or
+ * NULL when it (or fw_cfg) is absent. */
+static char *read_text(const char *name, size_t *len)
 {
 	const struct fw_cfg_file *f;
 
 	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info())
 		return NULL;
 	f = fw_cfg_find(name);
-	return f ? read_item(f->select, f->size, name) : NULL;
+	if (!f)
+		return NULL;
+	*len = f->size;
+	return read_item(f->select, f->size, name);
+}
+
+/* ",string=" content ends in the NUL QEMU adds: not part of the text. */
+static size_t trim_final_nul(const char *text, size_t len)
+{
+	return len && !text[len - 1] ? len - 1 : len;
 }
 
 int fw_cfg_env_import(void)
 {
-	char *text = read_text(FW_CFG_ENV_FILE);
+	size_t len;
+	char *text = read_text(FW_CFG_ENV_FILE, &len);
 	int bad;
 
 	if (!text)
 		return 0;
-	bad = env_import(text, strlen(text), FW_CFG_ENV_FILE);
+	bad = env_import(text, trim_final_nul(text, len), FW_CFG_ENV_FILE);
 	free(text);
 	return bad ? -EINVAL : 0;
 }
@@ -88,21 +100,30 @@ int fw_cfg_import_cmdline(void)
 
 int fw_cfg_script_run(void)
 {
-	char *text, *line, *next;
-	size_t len;
+	char *text, *line, *end, *eol;
+	size_t len, n;
+	int lineno = 0;
 
-	text = read_text(FW_CFG_SCRIPT_FILE);
+	text = read_text(FW_CFG_SCRIPT_FILE, &len);
 	if (!text)
 		return 0;
 	/* One shell line per text line; a failing line does not stop the
 	 * rest (as a sequence of lines typed at the prompt). */
-	for (line = text; *line; line = next) {
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		len = strlen(line);
-		if (len && line[len - 1] == '\r')
-			line[len - 1] = '\0';
+	end = text + trim_final_nul(text, len);
+	for (line = text; line < end; line = eol + 1) {
+		eol = memchr(line, '\n', end - line);
+		if (!eol)
+			eol = end;
+		lineno++;
+		n = eol - line;
+		if (n && line[n - 1] == '\r')
+			n--;
+		if (memchr(line, '\0', n)) {
+			pr_err("%s:%d: holds a NUL byte, not run\n",
+			       FW_CFG_SCRIPT_FILE, lineno);
+			continue;
+		}
+		line[n] = '\0';
 		if (*line)
 			cli_run(line);
 	}

@@ -2,16 +2,92 @@
 /* Unit tests for lib/env.c: set, get, delete, order, import. */
 #include <env.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <unistd.h>
 
 static char listing[1024];
+static int user_bad;
 
-static void collect(const char *name, const char *value, void *arg)
+static void collect(const char *entry, void *arg)
 {
-	strcat(listing, name);
-	strcat(listing, "=");
-	strcat(listing, value);
+	strcat(listing, entry);
 	strcat(listing, ";");
+}
+
+/* A name that is a prefix of another, followed there by a character
+ * sorting below '=' (digits, '-', '.'), in both insertion orders. */
+static void check_prefixes(const char *shorter, const char *longer,
+			   bool shorter_first)
+{
+	env_clear();
+	if (shorter_first) {
+		CHECK(env_set(shorter, "s") == 0);
+		CHECK(env_set(longer, "l") == 0);
+	} else {
+		CHECK(env_set(longer, "l") == 0);
+		CHECK(env_set(shorter, "s") == 0);
+	}
+	CHECK_STR(env_get(shorter), "s");
+	CHECK_STR(env_get(longer), "l");
+	CHECK(env_set(shorter, "s2") == 0);	/* replaced, not added */
+	CHECK(env_set(longer, "l2") == 0);
+	CHECK_STR(env_get(shorter), "s2");
+	CHECK_STR(env_get(longer), "l2");
+	listing[0] = '\0';
+	env_foreach(collect, NULL);
+	CHECK(strlen(listing) == strlen(shorter) + strlen(longer) + 8);
+	CHECK(env_set(shorter, NULL) == 0);
+	CHECK(env_get(shorter) == NULL);
+	CHECK_STR(env_get(longer), "l2");
+	env_clear();
+}
+
+/* Random sets and deletes of names drawn from a small alphabet rich in
+ * prefixes, checked against a plain reference table. */
+static void check_random(void)
+{
+	static const char alphabet[] = "ab0-._";
+	enum { NAMES = 64 };
+	char names[NAMES][6], values[NAMES][8];
+	unsigned int seed = 12345, i, k, n;
+
+	for (i = 0; i < NAMES; i++) {
+		n = 1 + i % 5;
+		for (k = 0; k < n; k++)
+			names[i][k] = alphabet[(i * 7 + k * 3 + i / 8) % 6];
+		names[i][n] = '\0';
+		values[i][0] = '\0';
+	}
+	env_clear();
+	for (k = 0; k < 20000; k++) {
+		seed = seed * 1103515245 + 12345;
+		i = (seed >> 8) % NAMES;
+		if ((seed >> 20) % 3 == 0)
+			values[i][0] = '\0';
+		else
+			snprintf(values[i], sizeof(values[i]), "%u", k);
+		/* duplicates of a name are the same entry both ways */
+		for (n = 0; n < NAMES; n++)
+			if (n != i && !strcmp(names[n], names[i]))
+				strcpy(values[n], values[i]);
+		CHECK(env_set(names[i], values[i]) == 0);
+		for (n = 0; n < NAMES; n += 7) {
+			const char *v = env_get(names[n]);
+
+			if (values[n][0])
+				CHECK(v && !strcmp(v, values[n]));
+			else
+				CHECK(v == NULL);
+		}
+	}
+	env_clear();
+}
+
+static void import_nul(void)
+{
+	static const char text[] = "a=1\nb=x\0y\nc=3\n";
+
+	user_bad = env_import(text, sizeof(text) - 1, "opt/virtboot/env");
 }
 
 /* Run fn with stdout going to buf (the import's messages). */
@@ -34,7 +110,6 @@ static void capture(void (*fn)(void), char *buf, size_t size)
 	fclose(tmp);
 }
 
-static int user_bad;
 
 /* What a user gives QEMU as -fw_cfg name=opt/virtboot/env,file=... */
 static void import_user_file(void)
@@ -48,6 +123,18 @@ static void import_user_file(void)
 }
 
 UNIT_MAIN(
+	check_prefixes("bootargs", "bootargs2", true);
+	check_prefixes("bootargs", "bootargs2", false);
+	check_prefixes("bootdelay", "bootdelay0", true);
+	check_prefixes("bootdelay", "bootdelay0", false);
+	check_prefixes("a", "a-b", false);
+	check_prefixes("a", "a.b", true);
+	check_random();
+	CHECK(env_set("q", "1") == 0);
+	CHECK(env_get("q=") == NULL);	/* a name never holds '=' */
+	CHECK_STR(env_get("q"), "1");
+	env_clear();
+
 	CHECK(env_set("b", "2") == 0);
 	CHECK(env_set("a", "1") == 0);
 	CHECK(env_set("c", "3") == 0);
@@ -56,6 +143,7 @@ UNIT_MAIN(
 	CHECK_STR(env_get("ab"), "x");
 	CHECK(env_get("abc") == NULL);
 	CHECK(env_get("") == NULL);
+	listing[0] = '\0';
 	env_foreach(collect, NULL);
 	CHECK_STR(listing, "a=1;ab=x;b=2;c=3;");
 	CHECK(env_set("b", NULL) == 0);
@@ -108,5 +196,37 @@ UNIT_MAIN(
 
 	env_clear();
 	CHECK(env_get("v150") == NULL);
+	CHECK(env_size() == 0);
+
+	/* A NUL byte is reported with its line; the lines after it count. */
+	capture(import_nul, out, sizeof(out));
+	CHECK(user_bad == 1);
+	CHECK_STR(out, "env: opt/virtboot/env:2: holds a NUL byte, skipped\n");
+	CHECK_STR(env_get("a"), "1");
+	CHECK(env_get("b") == NULL);
+	CHECK_STR(env_get("c"), "3");
+	/* A byte-order mark is not part of the first name. */
+	CHECK(env_import("\xef\xbb\xbf" "bom=1\n", 9, "bom") == 0);
+	CHECK_STR(env_get("bom"), "1");
+	env_clear();
+
+	/* The environment stops at its saved size and stays usable. */
+	static char big[1001];
+	char name[16];
+	int i, err = 0;
+
+	memset(big, 'v', 1000);
+	for (i = 0; i < 1000 && !err; i++) {
+		snprintf(name, sizeof(name), "var%04d", i);
+		err = env_set(name, big);
+	}
+	CHECK(err == -ENOMEM);
+	CHECK(i > 200 && i < 300);
+	CHECK(env_size() <= env_size_max());
+	CHECK(env_get(name) == NULL);
+	CHECK(env_set("small", "1") == 0);	/* room for a little more */
+	CHECK(env_set("var0000", NULL) == 0);	/* deletes always work */
+	CHECK(env_set(name, big) == 0);		/* and make room */
+	env_clear();
 	CHECK(env_size() == 0);
 )
