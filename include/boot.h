@@ -10,6 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The longest command line arm64 Linux keeps: COMMAND_LINE_SIZE (2048)
+ * with its NUL. Longer bootargs are refused rather than cut. */
+#define BOOT_ARGS_MAX	2047
+
 struct boot_spec {
 	uint64_t kernel;	/* the Image in memory */
 	uint64_t kernel_size;	/* bytes of the file (0: from the header) */

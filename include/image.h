@@ -22,10 +22,15 @@
  * for text_offset 0x80000 and "at least" the file plus its BSS. */
 #define IMAGE_LEGACY_TEXT_OFFSET 0x80000
 #define IMAGE_LEGACY_SLACK	(16UL << 20)
+/* No arm64 kernel needs more room than this (Debian's is 33 MiB with
+ * its BSS); a larger image_size is a damaged or hostile header, and the
+ * bound keeps text_offset + image_size far from wrapping. */
+#define IMAGE_SIZE_MAX		(4ULL << 30)
 
 struct image_info {
-	uint64_t text_offset;	/* from a 2 MiB-aligned base */
-	uint64_t image_size;	/* bytes from the load address (never 0) */
+	uint64_t text_offset;	/* from a 2 MiB-aligned base, < 2 MiB */
+	uint64_t image_size;	/* bytes from the load address: at least the
+				 * file, at most IMAGE_SIZE_MAX, never 0 */
 	uint64_t flags;
 };
 
@@ -35,7 +40,8 @@ struct image_info {
  * header's image_size is 0. Returns 0, or -ENOEXEC when it is not a
  * little-endian arm64 Image: then *why names what it is instead
  * ("gzip data", "a 32-bit ARM zImage", "an ELF file", "a big-endian
- * Image", "a truncated header", "unknown data").
+ * Image", "a truncated header", "unknown data"), or when its sizes are
+ * impossible (text_offset, image_size or the file over their bounds).
  */
 int image_parse(const void *buf, size_t len, uint64_t file_size,
 		struct image_info *info, const char **why);

@@ -103,13 +103,15 @@ static void keep_source(struct placed *p, const void *src)
 		p->base[p->n++] = (uintptr_t)src;
 }
 
-/* A user-set address variable, or false. */
-static bool env_addr(const char *name, uint64_t *addr)
+/* A user-set address variable: 0 when set, -ENOENT when not, -EINVAL
+ * (said) when it is not a number. */
+static int env_addr(const char *name, uint64_t *addr)
 {
-	if (!env_get(name))
-		return false;
-	*addr = env_get_hex(name, 0);
-	return true;
+	int err = env_get_number(name, addr);
+
+	if (err == -EINVAL)
+		pr_err("%s '%s' is not a number\n", name, env_get(name));
+	return err;
 }
 
 /* The kernel: kernel_addr_r when set, else the lowest 2 MiB-aligned
@@ -121,7 +123,10 @@ static int place_kernel(struct placed *p, const struct image_info *img,
 	uint64_t base;
 	int err;
 
-	if (env_addr("kernel_addr_r", load)) {
+	err = env_addr("kernel_addr_r", load);
+	if (err == -EINVAL)
+		return err;
+	if (!err) {
 		if ((*load - img->text_offset) & (SZ_2M - 1)) {
 			pr_err("kernel_addr_r 0x%llx is not a 2 MiB boundary + text_offset 0x%llx\n",
 			       (unsigned long long)*load,
@@ -149,10 +154,14 @@ static int place_initrd(struct placed *p, uint64_t kernel, uint64_t size,
 			uint64_t *addr)
 {
 	uint64_t lo, hi;
+	int err;
 
 	kernel_window(kernel, &lo, &hi);
-	if (env_addr("ramdisk_addr_r", addr)) {
-		if (*addr < lo || *addr + size > hi) {
+	err = env_addr("ramdisk_addr_r", addr);
+	if (err == -EINVAL)
+		return err;
+	if (!err) {
+		if (*addr < lo || *addr > hi || size > hi - *addr) {
 			pr_err("ramdisk_addr_r 0x%llx is outside the kernel's 32 GiB window 0x%llx-0x%llx\n",
 			       (unsigned long long)*addr,
 			       (unsigned long long)lo, (unsigned long long)hi);
@@ -166,7 +175,12 @@ static int place_initrd(struct placed *p, uint64_t kernel, uint64_t size,
 /* The DTB: fdt_addr_r when set (8-byte aligned), else its own 2 MiB. */
 static int place_fdt(struct placed *p, uint64_t size, uint64_t *addr)
 {
-	if (env_addr("fdt_addr_r", addr)) {
+	int err;
+
+	err = env_addr("fdt_addr_r", addr);
+	if (err == -EINVAL)
+		return err;
+	if (!err) {
 		if (*addr & 7) {
 			pr_err("fdt_addr_r 0x%llx is not 8-byte aligned\n",
 			       (unsigned long long)*addr);
@@ -190,6 +204,11 @@ static int finish(struct placed *p, const struct image_info *img,
 	if (!src) {
 		pr_err("no device tree to give the kernel\n");
 		return -ENOENT;
+	}
+	if (bootargs && strlen(bootargs) > BOOT_ARGS_MAX) {
+		pr_err("bootargs are %zu bytes; arm64 Linux keeps %d and would cut the rest: not booting\n",
+		       strlen(bootargs), BOOT_ARGS_MAX);
+		return -E2BIG;
 	}
 	/* fdt_open_into() needs the source's whole totalsize; the copy is
 	 * packed to what it uses once fixed up. */
@@ -291,7 +310,8 @@ int boot_linux(const struct boot_spec *s)
 	/* The kernel in place when it can run there, else moved. */
 	/* Without a file size: image_size, up to the end of its RAM bank
 	 * (the BSS need not be there yet). */
-	len = s->kernel_size ? s->kernel_size : img.image_size;
+	len = MIN(s->kernel_size ? s->kernel_size : img.image_size,
+		  img.image_size);
 	for (i = 0; (b = mem_bank(i)); i++)
 		if (s->kernel >= b->start && s->kernel - b->start < b->size)
 			len = MIN(len, b->size - (s->kernel - b->start));
@@ -334,14 +354,21 @@ fail:
 /* --- boot from fw_cfg (-kernel, -initrd, -append) ---------------------- */
 
 /* Read an item straight to addr in chunks, advancing the splash's
- * progress bar from done to done + size of total bytes. */
+ * progress bar from done to done + size of total bytes; never more than
+ * the room reserved there. */
 static int load_item(uint16_t select, uint64_t addr, uint64_t size,
-		     const char *what, const char *stage, uint64_t done,
-		     uint64_t total)
+		     uint64_t room, const char *what, const char *stage,
+		     uint64_t done, uint64_t total)
 {
 	uint64_t off, n, t0 = timer_ticks();
 	int err;
 
+	if (size > room) {
+		pr_err("the %s (%llu bytes) is larger than the %llu reserved for it\n",
+		       what, (unsigned long long)size,
+		       (unsigned long long)room);
+		return -EFBIG;
+	}
 	for (off = 0; off < size; off += n) {
 		fb_progress(done + off, total);
 		n = MIN(size - off, LOAD_CHUNK);
@@ -370,6 +397,10 @@ int boot_fw_cfg(bool dry_run)
 		pr_err("no fw_cfg device: load a kernel and use booti\n");
 		return -ENODEV;
 	}
+	if (fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE) > 1 && !env_get("bootargs")) {
+		pr_err("QEMU's -append did not reach bootargs (see above): not booting without it\n");
+		return -E2BIG;
+	}
 	ksize = fw_cfg_read_u32(FW_CFG_KERNEL_SIZE);
 	if (!ksize) {
 		printf("No kernel in fw_cfg: start QEMU with -kernel Image [-initrd FILE] [-append ARGS], or load one and use booti\n");
@@ -392,11 +423,12 @@ int boot_fw_cfg(bool dry_run)
 	if (!err && isize)
 		err = place_initrd(&p, kernel - img.text_offset, isize, &initrd);
 	if (!err && !dry_run)
-		err = load_item(FW_CFG_KERNEL_DATA, kernel, ksize, "kernel",
-				"kernel loaded", 0, ksize + isize);
+		err = load_item(FW_CFG_KERNEL_DATA, kernel, ksize,
+				img.image_size, "kernel", "kernel loaded", 0,
+				ksize + isize);
 	if (!err && !dry_run && isize)
-		err = load_item(FW_CFG_INITRD_DATA, initrd, isize, "initrd",
-				"initrd loaded", ksize, ksize + isize);
+		err = load_item(FW_CFG_INITRD_DATA, initrd, isize, isize,
+				"initrd", "initrd loaded", ksize, ksize + isize);
 	if (!err)
 		err = finish(&p, &img, kernel, ksize, initrd, isize, dt_blob(),
 			     dry_run);

@@ -6,6 +6,7 @@
  * "-fw_cfg name=opt/...,file=..." or ",string=...").
  */
 #define pr_fmt(fmt) "fw_cfg: " fmt
+#include <boot.h>
 #include <cli.h>
 #include <env.h>
 #include <errno.h>
@@ -90,10 +91,17 @@ int fw_cfg_import_cmdline(void)
 	if (len <= 1)
 		return 0;	/* no -append: bootargs from the environment */
 	args = read_item(FW_CFG_CMDLINE_DATA, len, "-append");
-	if (!args)
-		return -EIO;
-	if (*args)
-		err = env_set("bootargs", args);
+	if (args && strlen(args) > BOOT_ARGS_MAX)
+		pr_warn("-append is %zu bytes; arm64 Linux keeps %d: booting it will be refused\n",
+			strlen(args), BOOT_ARGS_MAX);
+	err = args ? env_set("bootargs", args) : -EIO;
+	if (err == -ENOMEM)
+		pr_err("-append (%u bytes) does not fit in the environment\n",
+		       len);
+	/* Never boot with other bootargs than the user gave: the boot
+	 * refuses an -append that is missing from bootargs. */
+	if (err)
+		env_set("bootargs", NULL);
 	free(args);
 	return err;
 }

@@ -79,6 +79,10 @@ int image_parse(const void *buf, size_t len, uint64_t file_size,
 		*why = "an Image with a bad text_offset";
 		return -ENOEXEC;
 	}
+	if (size > IMAGE_SIZE_MAX || file_size > IMAGE_SIZE_MAX) {
+		*why = "an Image with an impossible size (over 4 GiB)";
+		return -ENOEXEC;
+	}
 	if (size < file_size)
 		size = file_size;	/* never less than what is loaded */
 	info->image_size = size;

@@ -93,6 +93,23 @@ static void test_refused(void)
 	make_header(b, 0, 0x100000, 0);
 	check_refused(b, 40, "truncated");	/* magic cut off */
 
+	/* text_offset + image_size would wrap: refused, not placed. */
+	make_header(b, 0x1000, 0xfffffffffffff000ULL, 0);
+	check_refused(b, sizeof(b), "impossible size");
+	make_header(b, 0, IMAGE_SIZE_MAX + 1, 0);
+	check_refused(b, sizeof(b), "impossible size");
+	make_header(b, 0, IMAGE_SIZE_MAX, 0);
+	{
+		struct image_info info;
+		const char *why;
+
+		CHECK(image_parse(b, sizeof(b), sizeof(b), &info, &why) == 0);
+		CHECK(info.image_size == IMAGE_SIZE_MAX);
+		/* a file bigger than any image is refused too */
+		CHECK(image_parse(b, sizeof(b), IMAGE_SIZE_MAX + 1, &info,
+				  &why) == -ENOEXEC);
+	}
+
 	memset(b, 0x5a, sizeof(b));
 	check_refused(b, sizeof(b), "unknown");
 	check_refused(b, 0, "truncated");
