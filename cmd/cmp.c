@@ -18,7 +18,7 @@ static const char *unit_name(int size)
 static int do_cmp(int argc, char *argv[])
 {
 	int size = parse_size_suffix(argv[0], 4);
-	uint64_t a, b, count, i, va, vb;
+	uint64_t a, b, count, len, i, va, vb;
 	const char *unit = unit_name(size);
 
 	if (size < 0 || argc != 4)
@@ -29,6 +29,9 @@ static int do_cmp(int argc, char *argv[])
 		return cmd_bad_number(argv[0], argv[2]);
 	if (parse_hex(argv[3], &count))
 		return cmd_bad_number(argv[0], argv[3]);
+	if (cmd_range(argv[0], a, count, size, &len) ||
+	    cmd_range(argv[0], b, count, size, &len))
+		return -EFAULT;
 	for (i = 0; i < count; i++) {
 		va = mem_read(a + i * size, size);
 		vb = mem_read(b + i * size, size);

@@ -7,7 +7,7 @@
 static int do_cp(int argc, char *argv[])
 {
 	int size = parse_size_suffix(argv[0], 4);
-	uint64_t src, dst, count, i;
+	uint64_t src, dst, count, len, i;
 
 	if (size < 0 || argc != 4)
 		return -EINVAL;
@@ -17,7 +17,11 @@ static int do_cp(int argc, char *argv[])
 		return cmd_bad_number(argv[0], argv[2]);
 	if (parse_hex(argv[3], &count))
 		return cmd_bad_number(argv[0], argv[3]);
-	if (dst > src && dst < src + count * size) {	/* overlap: backwards */
+	if (cmd_range(argv[0], src, count, size, &len) ||
+	    cmd_range(argv[0], dst, count, size, &len) ||
+	    cmd_check_write(argv[0], dst, len, false))
+		return -EFAULT;
+	if (dst > src && dst < src + len) {	/* overlap: backwards */
 		for (i = count; i-- > 0;)
 			mem_write(dst + i * size, size,
 				  mem_read(src + i * size, size));

@@ -136,13 +136,27 @@ static int fdt_show(const void *fdt, int argc, char *argv[], int max_depth)
 	return 0;
 }
 
+/* Every cell as "0x%x" words, whole however long (a new string). */
+static char *cells_string(const fdt32_t *cells, int n)
+{
+	char *buf = malloc((size_t)n * 11 + 1), *p = buf;
+	int i;
+
+	if (!buf)
+		return NULL;
+	*p = '\0';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s0x%x", i ? " " : "", fdt32_to_cpu(cells[i]));
+	return buf;
+}
+
 static int fdt_get(const void *fdt, int argc, char *argv[])
 {
-	const char *var, *prop;
+	const char *var, *prop, *s;
 	const void *data;
-	char buf[256];
-	int node, len, i, index = 0;
-	size_t off = 0;
+	char cell[12], *all;
+	int node, len, i, err;
+	uint64_t index = 0;
 
 	if (argc < 5)
 		return -EINVAL;
@@ -156,7 +170,7 @@ static int fdt_get(const void *fdt, int argc, char *argv[])
 			len++;
 		return env_set_hex(var, len);
 	}
-	if (argc < 6)
+	if (argc < 6 || argc > 7)
 		return -EINVAL;
 	prop = argv[5];
 	data = fdt_getprop(fdt, node, prop, &len);
@@ -168,33 +182,39 @@ static int fdt_get(const void *fdt, int argc, char *argv[])
 		return env_set_hex(var, len);
 	if (strcmp(argv[2], "value"))
 		return -EINVAL;
-	if (argc > 6)
-		index = strtol(argv[6], NULL, 10);
+	if (argc == 7 && parse_dec(argv[6], &index)) {
+		printf("fdt: index '%s' is not a decimal number\n", argv[6]);
+		return -ERANGE;	/* said: no usage on top */
+	}
 	if (is_printable(data, len)) {
-		const char *s = data;
-
-		for (i = 0; i < index && s < (const char *)data + len; i++)
+		for (s = data; index && s < (const char *)data + len; index--)
 			s += strlen(s) + 1;
-		if (s >= (const char *)data + len)
+		if (s >= (const char *)data + len) {
+			printf("fdt: %s has no string %s\n", prop, argv[6]);
 			return -ENOENT;
+		}
 		return env_set(var, s);
 	}
 	if (len % 4) {
 		printf("fdt: %s is not a string or cells\n", prop);
 		return -EINVAL;
 	}
-	if (argc > 6) {
-		if (index < 0 || index >= len / 4)
+	if (argc == 7) {
+		if (index >= (uint64_t)len / 4) {
+			printf("fdt: %s has %d cells, no cell %s\n", prop,
+			       len / 4, argv[6]);
 			return -ENOENT;
-		snprintf(buf, sizeof(buf), "0x%x",
+		}
+		snprintf(cell, sizeof(cell), "0x%x",
 			 fdt32_to_cpu(((const fdt32_t *)data)[index]));
-		return env_set(var, buf);
+		return env_set(var, cell);
 	}
-	for (i = 0; i < len / 4 && off < sizeof(buf) - 12; i++)
-		off += snprintf(buf + off, sizeof(buf) - off, "%s0x%x",
-				i ? " " : "",
-				fdt32_to_cpu(((const fdt32_t *)data)[i]));
-	return env_set(var, buf);
+	all = cells_string(data, len / 4);
+	if (!all)
+		return -ENOMEM;
+	err = env_set(var, all);
+	free(all);
+	return err;
 }
 
 static int fdt_header(const void *fdt)

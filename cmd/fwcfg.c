@@ -5,12 +5,9 @@
  */
 #include <command.h>
 #include <console.h>
-#include <dt.h>
 #include <env.h>
 #include <fw_cfg.h>
-#include <libfdt.h>
 #include <mem.h>
-#include <region.h>
 #include <stdlib.h>
 #include <string.h>
 #include <timer.h>
@@ -156,38 +153,6 @@ static void show_hex(const uint8_t *buf, uint32_t n, uint64_t offset,
 		cmd_print_line(offset + i, buf + i, 1, MIN(n - i, 16u), 16);
 }
 
-/* True if [addr, addr + len) is RAM the loader does not use; else says
- * why not. */
-static bool is_free_destination(const char *cmd, uint64_t addr, uint64_t len)
-{
-	const void *fdt = dt_blob();	/* "fdt addr" may have moved it */
-	const struct region *r;
-
-	if (addr + len < addr || !mem_is_ram(addr, len ? len : 1)) {
-		printf("%s: 0x%llx..0x%llx is not inside RAM\n", cmd,
-		       (unsigned long long)addr,
-		       (unsigned long long)(addr + len));
-		return false;
-	}
-	r = region_overlap(addr, len ? len : 1);
-	if (r) {
-		printf("%s: 0x%llx..0x%llx overlaps %s at 0x%llx..0x%llx\n", cmd,
-		       (unsigned long long)addr,
-		       (unsigned long long)(addr + len), r->owner,
-		       (unsigned long long)r->base,
-		       (unsigned long long)(r->base + r->size));
-		return false;
-	}
-	if (fdt && addr < (uintptr_t)fdt + fdt_totalsize(fdt) &&
-	    (uintptr_t)fdt < addr + len) {
-		printf("%s: 0x%llx..0x%llx overlaps the device tree at 0x%lx\n",
-		       cmd, (unsigned long long)addr,
-		       (unsigned long long)(addr + len), (uintptr_t)fdt);
-		return false;
-	}
-	return true;
-}
-
 /* "N bytes read in T ms (R MiB/s)", as U-Boot's load commands, with the
  * time to the microsecond from the generic timer. */
 static void print_rate(uint64_t bytes, uint64_t us)
@@ -213,8 +178,9 @@ int fw_cfg_cmd_load(const char *cmd, const char *name, uint64_t addr,
 	if (err)
 		return err;
 	len = max ? MIN(max, (uint64_t)it.size) : it.size;
-	if (!is_free_destination(cmd, addr, len))
-		return -EFAULT;
+	err = cmd_check_write(cmd, addr, len, true);
+	if (err)
+		return err;
 	t0 = timer_us();
 	err = fw_cfg_read(it.select, 0, (void *)(uintptr_t)addr, len);
 	if (err) {
@@ -235,6 +201,14 @@ static int do_write(const char *name, const char *addr_s, const char *len_s)
 		return cmd_bad_number("fwcfg", addr_s);
 	if (parse_hex(len_s, &len))
 		return cmd_bad_number("fwcfg", len_s);
+	/* The device reads the source by DMA: RAM only, so that a refusal
+	 * from QEMU means the file, not the source. */
+	if (len && !mem_is_ram(addr, len)) {
+		printf("fwcfg: source 0x%llx..0x%llx is not inside RAM\n",
+		       (unsigned long long)addr,
+		       (unsigned long long)(addr + len));
+		return -EFAULT;
+	}
 	err = fw_cfg_write_file(name, (const void *)(uintptr_t)addr, len);
 	switch (err) {
 	case 0:

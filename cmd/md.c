@@ -42,7 +42,7 @@ static int md_show(void)
 static int do_md(int argc, char *argv[])
 {
 	int size = parse_size_suffix(argv[0], 4);
-	uint64_t addr, count = md.count;
+	uint64_t addr, count = md.count, len;
 
 	if (size < 0 || argc < 2 || argc > 3)
 		return -EINVAL;
@@ -50,6 +50,8 @@ static int do_md(int argc, char *argv[])
 		return cmd_bad_number(argv[0], argv[1]);
 	if (argc == 3 && (parse_hex(argv[2], &count) || !count))
 		return cmd_bad_number(argv[0], argv[2]);
+	if (cmd_range(argv[0], addr, count, size, &len))
+		return -EFAULT;
 	md.addr = addr;
 	md.size = size;
 	md.count = count;

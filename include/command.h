@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <parse.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct command {
@@ -53,5 +54,17 @@ void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
 /* Print "<cmd>: bad number 'x'" and return -EINVAL's sibling -ERANGE so
  * the shell does not print the usage on top. */
 int cmd_bad_number(const char *cmd, const char *arg);
+/* The bytes of count objects of size bytes at addr, in *len: -ERANGE
+ * (said, as "<cmd>: ...") when that overflows or runs past the end of
+ * the address space. */
+int cmd_range(const char *cmd, uint64_t addr, uint64_t count,
+	      unsigned int size, uint64_t *len);
+/* Whether a command may write [addr, addr + len): 0, or -EFAULT (said)
+ * when the range is partly RAM, or overlaps the loader's own memory,
+ * reserved memory, anything else the allocator holds, or the live device
+ * tree. Outside RAM (device registers) is the user's business. With
+ * ram_only (DMA destinations), a range outside RAM is refused too. */
+int cmd_check_write(const char *cmd, uint64_t addr, uint64_t len,
+		    bool ram_only);
 
 #endif
