@@ -10,12 +10,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Check the blob at addr and adopt a private copy with room to grow
- * (the live tree). -EINVAL with a message when it is not a valid DTB. */
+/* Check the blob (well-formed, at most 2 MiB used) and adopt a private
+ * copy with room to grow as the live tree, or the blob in place when the
+ * heap has no room for a copy. -EINVAL (malformed) or -EFBIG with a
+ * message when it cannot be used. */
 int dt_init(const void *blob);
+/* The bytes a checked tree uses (its totalsize less trailing padding). */
+size_t dt_used_size(const void *blob);
+/* Copy a checked tree into size bytes at dst (its new totalsize): only
+ * the used part is copied. -ENOSPC when it does not fit. */
+int dt_copy(const void *src, void *dst, size_t size);
 /* The live tree, or NULL when there is none. */
 void *dt_blob(void);
-/* Make another blob the live tree (fdt addr); it is checked first. */
+/* Make another blob the live tree (fdt addr); it is checked first, as
+ * dt_init() checks. */
 int dt_set_blob(void *blob);
 
 /* libfdt error -> errno. */

@@ -210,9 +210,8 @@ static int finish(struct placed *p, const struct image_info *img,
 		       strlen(bootargs), BOOT_ARGS_MAX);
 		return -E2BIG;
 	}
-	/* fdt_open_into() needs the source's whole totalsize; the copy is
-	 * packed to what it uses once fixed up. */
-	size = ALIGN_UP(fdt_totalsize(src) + DTB_ROOM +
+	/* The copy is packed to what it uses once fixed up. */
+	size = ALIGN_UP(dt_used_size(src) + DTB_ROOM +
 			(bootargs ? strlen(bootargs) : 0), 8);
 	if (size > DTB_MAX) {
 		pr_err("the device tree would be %llu KiB, more than 2 MiB\n",
@@ -242,11 +241,11 @@ static int finish(struct placed *p, const struct image_info *img,
 		undo(p);
 		return 0;
 	}
-	err = fdt_open_into(src, (void *)(uintptr_t)fdt, size);
+	err = dt_copy(src, (void *)(uintptr_t)fdt, size);
 	if (err) {
-		pr_err("cannot copy the device tree: %s\n", dt_strerror(err));
+		pr_err("cannot copy the device tree: %d\n", err);
 		undo(p);
-		return -ENOSPC;
+		return err;
 	}
 	err = boot_fdt_fixup((void *)(uintptr_t)fdt, bootargs, initrd,
 			     initrd + isize);

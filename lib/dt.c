@@ -36,27 +36,11 @@ const char *dt_strerror(int err)
 	return fdt_strerror(err);
 }
 
-static int dt_check(const void *blob)
-{
-	int err = fdt_check_header(blob);
-
-	if (err) {
-		pr_err("no valid device tree at %p: %s\n", blob,
-		       fdt_strerror(err));
-		return -EINVAL;
-	}
-	if (fdt_totalsize(blob) > DT_MAX_SIZE) {
-		pr_err("device tree at %p is %u bytes, more than 2 MiB\n",
-		       blob, fdt_totalsize(blob));
-		return -EFBIG;
-	}
-	return 0;
-}
-
 /* The bytes a tree really uses when its blocks are in the usual order
  * (header, reservations, structure, strings), else its totalsize. QEMU
- * pads its tree to 1 MiB: copying only what is used saves that much. */
-static size_t used_size(const void *blob)
+ * pads its tree to 1 MiB (a big -dtb to twice its size): only what is
+ * used counts against the 2 MiB limit, and only that is copied. */
+size_t dt_used_size(const void *blob)
 {
 	if (fdt_version(blob) < 17 ||
 	    fdt_off_mem_rsvmap(blob) > fdt_off_dt_struct(blob) ||
@@ -67,37 +51,68 @@ static size_t used_size(const void *blob)
 		   fdt_totalsize(blob));
 }
 
-int dt_init(const void *blob)
+/* A whole, well-formed tree that uses at most 2 MiB. */
+static int dt_check(const void *blob)
 {
-	size_t used, size;
-	void *copy;
-	int err;
+	int err = fdt_check_header(blob);
 
-	err = dt_check(blob);
-	if (err)
-		return err;
+	if (err) {
+		pr_err("no valid device tree at %p: %s\n", blob,
+		       fdt_strerror(err));
+		return -EINVAL;
+	}
 	err = fdt_check_full(blob, fdt_totalsize(blob));
 	if (err) {
 		pr_err("device tree at %p is malformed: %s\n", blob,
 		       fdt_strerror(err));
 		return -EINVAL;
 	}
-	used = used_size(blob);
-	size = used + DT_SLACK;
-	copy = malloc(size);
-	if (!copy)
-		return -ENOMEM;
-	if (used < fdt_totalsize(blob)) {
-		memmove(copy, blob, used);	/* (memcpy would add 4 KiB) */
-		fdt_set_totalsize(copy, size);
-	} else {
-		err = fdt_open_into(blob, copy, size);
+	if (dt_used_size(blob) > DT_MAX_SIZE) {
+		pr_err("device tree at %p uses %zu bytes, more than 2 MiB\n",
+		       blob, dt_used_size(blob));
+		return -EFBIG;
 	}
+	return 0;
+}
+
+int dt_copy(const void *src, void *dst, size_t size)
+{
+	size_t used = dt_used_size(src);
+
+	if (used > size)
+		return -ENOSPC;
+	if (used < fdt_totalsize(src)) {
+		memmove(dst, src, used);	/* (memcpy would add 4 KiB) */
+		fdt_set_totalsize(dst, size);
+		return 0;
+	}
+	return fdt_open_into(src, dst, size) ? -ENOSPC : 0;
+}
+
+int dt_init(const void *blob)
+{
+	size_t size;
+	void *copy;
+	int err;
+
+	err = dt_check(blob);
+	if (err)
+		return err;
+	size = dt_used_size(blob) + DT_SLACK;
+	copy = malloc(size);
+	if (!copy) {
+		/* Bigger than the loader's heap: use it where QEMU put it
+		 * (the board keeps that RAM reserved). */
+		pr_err("device tree at %p (%zu bytes) used in place: no room for a copy\n",
+		       blob, dt_used_size(blob));
+		live = (void *)blob;
+		return 0;
+	}
+	err = dt_copy(blob, copy, size);
 	if (err) {
-		pr_err("device tree at %p cannot be copied: %s\n", blob,
-		       fdt_strerror(err));
+		pr_err("device tree at %p cannot be copied\n", blob);
 		free(copy);
-		return -EINVAL;
+		return err;
 	}
 	live = copy;
 	return 0;

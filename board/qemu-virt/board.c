@@ -15,6 +15,7 @@
 #include <env.h>
 #include <fb.h>
 #include <fw_cfg.h>
+#include <libfdt.h>
 #include <mem.h>
 #include <pl011.h>
 #include <region.h>
@@ -66,8 +67,13 @@ static int board_regions(void)
 			     "virtboot");
 	if (err)
 		pr_err("cannot reserve the loader's RAM: %d\n", err);
-	if (dt_blob())
+	if (dt_blob()) {
+		/* A tree too big to copy is used where QEMU put it. */
+		if ((uintptr_t)dt_blob() == BOARD_RAM_BASE)
+			region_reserve(BOARD_RAM_BASE,
+				       fdt_totalsize(dt_blob()), "fdt");
 		region_reserve_fdt(dt_blob());
+	}
 	return err;
 }
 

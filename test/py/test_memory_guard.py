@@ -79,3 +79,10 @@ def test_write_straddling_the_end_of_ram_refused(console):
     # 1 GiB at 0x40000000: the range starts in RAM and leaves it.
     lines = console.run_fail("mw.l 7ffffff0 0 10")
     assert lines == ["mw.l: 0x7ffffff0..0x80000030 is not inside RAM"]
+
+
+@pytest.mark.requires("CMD_FWCFG")
+@pytest.mark.qemu_args("-device", "ramfb")
+def test_fwcfg_write_names_a_bad_source(console):
+    lines = console.run_fail("fwcfg write etc/ramfb 7ffffff0 1c")
+    assert lines == ["fwcfg: source 0x7ffffff0..0x8000000c is not inside RAM"]

@@ -82,15 +82,38 @@ def compile_dts(tmp_path, dts, *dtc_args):
     return str(out)
 
 
+def big_dtb(tmp_path, filler_bytes):
+    """QEMU's tree with a filler property of that many bytes."""
+    blob = tmp_path / "filler.bin"
+    blob.write_bytes(bytes(filler_bytes))
+    dts = qemu_dtb(tmp_path).replace(
+        "#size-cells = <0x02>;",
+        '#size-cells = <0x02>;\n\tfiller = /incbin/("%s");' % blob, 1)
+    return compile_dts(tmp_path, dts)
+
+
 def test_oversized_dtb_falls_back(boot, tmp_path):
-    # QEMU hands over whatever it is given; a tree over 2 MiB is refused.
-    dtb = compile_dts(tmp_path, qemu_dtb(tmp_path), "-p", str(3 << 20))
-    con = boot("-dtb", dtb)
-    assert re.search(r"dt: device tree at 0x40000000 is \d+ bytes, more than 2 MiB", con.banner_text + con.output)
+    # QEMU hands over whatever it is given; a tree using over 2 MiB is
+    # refused.
+    con = boot("-dtb", big_dtb(tmp_path, 3 << 20))
+    assert re.search(r"dt: device tree at 0x40000000 uses \d+ bytes, more than 2 MiB", con.banner_text + con.output)
     assert "no usable device tree" in con.output
     assert "using the PL011 at 0x9000000" in con.output
     assert con.run_ok("echo shell works") == ["shell works"]
     assert "no device tree" in con.run_fail("fdt print /chosen")[0]
+
+
+@pytest.mark.parametrize("filler", [1 << 20, 1900 << 10])
+def test_big_dtb_is_used(boot, tmp_path, filler):
+    # QEMU pads a -dtb to twice its size: a 1 MiB tree arrives with a
+    # totalsize over 2 MiB, and one too big for the heap is used in place.
+    con = boot("-dtb", big_dtb(tmp_path, filler), "-m", "2G")
+    assert "no usable device tree" not in con.output
+    assert ("used in place" in con.output) == (filler > 1 << 20)
+    assert int(bdinfo(con)[0]["memsize"], 16) == 2 << 30
+    size = [l for l in con.run_ok("fdt get size s / filler; echo $s")][-1]
+    assert int(size, 16) == filler
+    con.run_ok("fwcfg ls")
 
 
 def test_dtb_without_console_falls_back(boot, tmp_path):

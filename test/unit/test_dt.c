@@ -111,11 +111,22 @@ UNIT_MAIN(
 	memset(junk, 0xa5, sizeof(junk));
 	CHECK(dt_init(junk) == -EINVAL);
 	CHECK(dt_blob() == fdt);			/* unchanged */
+	/* A big tree counts what it uses, not its padding (QEMU pads a
+	 * -dtb to twice its size). */
 	char *big = malloc(3 << 20);
 	fdt_create_empty_tree(big, 3 << 20);
+	CHECK(fdt_setprop_placeholder(big, 0, "filler", 1 << 20,
+				      &(void *){ NULL }) == 0);
+	CHECK(dt_init(big) == 0);
+	CHECK(dt_blob() != big && dt_used_size(dt_blob()) > (1 << 20));
+	CHECK(dt_used_size(big) < (1 << 20) + 4096);
+	free(dt_blob());
+	CHECK(fdt_setprop_placeholder(big, 0, "more", 1 << 20,
+				      &(void *){ NULL }) == 0);
 	CHECK(dt_init(big) == -EFBIG);
 	CHECK(dt_set_blob(big) == -EFBIG);
 	free(big);
+	CHECK(dt_set_blob((void *)fdt) == 0);
 	char bad[sizeof(blob)];
 	memcpy(bad, blob, sizeof(bad));
 	fdt_set_off_dt_struct(bad, fdt_totalsize(bad) + 16);
