@@ -7,6 +7,7 @@
 #include <cli.h>
 #include <console.h>
 #include <env.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <timer.h>
 #include <virtboot.h>
@@ -23,11 +24,46 @@ static bool key_within(uint64_t ms)
 	return false;
 }
 
-int autoboot(void)
+/* bootdelay as U-Boot reads it (decimal); a value that is not a number
+ * is said and the built-in delay used. */
+static long boot_delay(void)
 {
 	const char *s = env_get("bootdelay");
+	char *end;
+	long delay;
+
+	if (!s)
+		return CONFIG_BOOTDELAY;
+	errno = 0;
+	delay = strtol(s, &end, 10);
+	if (!*s || *end || errno) {
+		printf("bootdelay '%s' is not a number of seconds: using %d\n",
+		       s, CONFIG_BOOTDELAY);
+		return CONFIG_BOOTDELAY;
+	}
+	return delay;
+}
+
+/* The countdown's number over the previous one: "%2ld " as U-Boot, or
+ * as wide as the first number, so that every digit is overwritten. */
+static void show_count(long n, int *width)
+{
+	int i;
+
+	if (*width) {
+		for (i = 0; i <= *width; i++)
+			putchar('\b');
+		printf("%*ld ", *width, n);
+	} else {
+		*width = printf("%2ld ", n) - 1;
+	}
+}
+
+int autoboot(void)
+{
 	const char *cmd = env_get("bootcmd");
-	long delay = s ? strtol(s, NULL, 10) : CONFIG_BOOTDELAY;
+	long delay = boot_delay();
+	int width = 0;
 
 	if (delay < 0 || !cmd)
 		return 0;
@@ -35,13 +71,15 @@ int autoboot(void)
 		if (key_within(0))
 			return 0;
 	} else {
-		printf("Hit any key to stop autoboot: %2ld ", delay);
+		printf("Hit any key to stop autoboot: ");
+		show_count(delay, &width);
 		for (; delay > 0; delay--) {
 			if (key_within(1000)) {
-				printf("\b\b\b 0 \n");
+				show_count(0, &width);
+				printf("\n");
 				return 0;
 			}
-			printf("\b\b\b%2ld ", delay - 1);
+			show_count(delay - 1, &width);
 		}
 		printf("\n");
 	}

@@ -79,3 +79,15 @@ def test_script_with_nul_runs_the_other_lines(boot):
     out = c.output
     assert "opt/virtboot/script:2: holds a NUL byte, not run" in out
     assert "one" in out and "three" in out
+
+
+@pytest.mark.env("bootdelay=123456")
+def test_huge_bootdelay_counts_down_cleanly(console):
+    out = console.output.split("Hit any key to stop autoboot: ")[1]
+    assert out.startswith("123456 " + "\b" * 7 + "     0 ")
+
+
+@pytest.mark.env("bootdelay=soon")
+def test_bootdelay_not_a_number(console):
+    assert "bootdelay 'soon' is not a number of seconds: using 2" \
+        in console.output
