@@ -91,12 +91,13 @@ CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -ffreestanding \
 	-Iinclude -I$(O)/include -isystem $(SYSROOT)/usr/include \
 	-include $(O)/include/generated/autoconf.h
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
-# Cortex-A53 erratum 843419 is fixed by rewriting ADRP as ADR (the image
-# is far smaller than ADR's 1 MiB reach) rather than with veneers, whose
-# 4 KiB alignment cost a page of the size budget.
+# Cortex-A53 erratum 843419: the linker rewrites an affected ADRP as ADR
+# where the target is within 1 MiB (code and constants in the flash), and
+# uses a veneer where it is not (data in RAM, 1 GiB away: "=adr" alone
+# makes ld assert on such a sequence).
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
 	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
-	-Wl,--fix-cortex-a53-843419=adr \
+	-Wl,--fix-cortex-a53-843419=full \
 	-Wl,-Map,$(O)/virtboot.map
 
 # Code that runs before the MMU is on (all accesses are Device memory there)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * core.c - driver model core: match device-tree nodes against the
- * registered drivers' compatible strings and probe them (Devicetree
- * Specification v0.4, 2.3.1 compatible, 2.3.4 status).
+ * registered drivers' compatible strings (Devicetree Specification v0.4,
+ * 2.3.1 compatible, 2.3.4 status), and the devices buses find against
+ * their drivers' ID tables; probe each match.
  */
 #define pr_fmt(fmt) "dm: " fmt
 #include <bootstage.h>
@@ -16,20 +17,62 @@
 
 extern const struct driver __drivers_start[], __drivers_end[];
 
-#define MAX_DEVICES 32
+#define MAX_DEVICES 96
 static struct device devices[MAX_DEVICES];
 static int ndevices;
 
-static const struct driver *find_driver(const void *fdt, int node)
+static const struct driver *find_dt_driver(const void *fdt, int node)
 {
 	const struct driver *drv;
 	const char *const *c;
 
 	for (drv = __drivers_start; drv < __drivers_end; drv++)
-		for (c = drv->compatible; *c; c++)
+		for (c = drv->compatible; !drv->bus && c && *c; c++)
 			if (fdt_node_check_compatible(fdt, node, *c) == 0)
 				return drv;
 	return NULL;
+}
+
+static const struct driver *find_bus_driver(const struct device *dev)
+{
+	const struct driver *drv;
+
+	for (drv = __drivers_start; drv < __drivers_end; drv++)
+		if (drv->bus == dev->bus && dev->bus->match(dev, drv))
+			return drv;
+	return NULL;
+}
+
+static struct device *new_device(const char *name)
+{
+	struct device *dev;
+
+	if (ndevices == MAX_DEVICES) {
+		pr_err("more than %d devices, %s not probed\n", MAX_DEVICES,
+		       name);
+		return NULL;
+	}
+	dev = &devices[ndevices];
+	*dev = (struct device){ .node = -1 };
+	snprintf(dev->name, sizeof(dev->name), "%s", name);
+	return dev;
+}
+
+/* Bind drv to dev: 0 when bound (or quietly declined), else the error. */
+static int probe(struct device *dev, const struct driver *drv)
+{
+	int ret;
+
+	dev->driver = drv;
+	ret = drv->probe(dev);
+	if (ret) {
+		dev->driver = NULL;
+		dev->priv = NULL;
+	}
+	if (ret && ret != -ENODEV && ret != -EAGAIN)
+		pr_err("%s: %s probe failed: %s\n", dev->name, drv->name,
+		       strerror(-ret));
+	return ret == -ENODEV ? 0 : ret;
 }
 
 /* Probe one node; -EAGAIN when its driver waits for another device. */
@@ -41,34 +84,44 @@ static int probe_node(const void *fdt, int node)
 
 	if (!dt_node_is_enabled(fdt, node))
 		return 0;
-	drv = find_driver(fdt, node);
+	drv = find_dt_driver(fdt, node);
 	if (!drv)
 		return 0;
 	for (i = 0; i < ndevices; i++)
-		if (devices[i].node == node)
+		if (devices[i].fdt == fdt && devices[i].node == node)
 			return 0;	/* already probed (the console) */
-	if (ndevices == MAX_DEVICES) {
-		pr_err("too many devices, %s not probed\n",
-		       fdt_get_name(fdt, node, NULL));
+	dev = new_device(fdt_get_name(fdt, node, NULL));
+	if (!dev)
 		return -ENOSPC;
-	}
-	dev = &devices[ndevices];
-	*dev = (struct device){
-		.driver = drv, .fdt = fdt, .node = node,
-		.name = fdt_get_name(fdt, node, NULL),
-	};
-	ret = drv->probe(dev);
-	if (ret == -ENODEV)
-		return 0;	/* the driver has no use for this node */
-	if (ret == -EAGAIN)
-		return ret;	/* tried again once the others are up */
-	if (ret) {
-		pr_err("%s: %s probe failed: %s\n", dev->name, drv->name,
-		       strerror(-ret));
-		return ret;
-	}
+	dev->fdt = fdt;
+	dev->node = node;
+	/* Counted before the probe: a bus driver adds its children from
+	 * its probe. A device whose probe failed is dropped again, unless
+	 * children came after it. */
 	ndevices++;
-	return 0;
+	ret = probe(dev, drv);
+	if (!dev->driver && dev == &devices[ndevices - 1])
+		ndevices--;
+	return ret;
+}
+
+struct device *device_add(struct device *parent, const struct bus_type *bus,
+			  const char *name, void *bus_priv)
+{
+	const struct driver *drv;
+	struct device *dev = new_device(name);
+
+	if (!dev)
+		return NULL;
+	dev->parent = parent;
+	dev->bus = bus;
+	dev->fdt = parent ? parent->fdt : NULL;
+	dev->bus_priv = bus_priv;
+	ndevices++;
+	drv = find_bus_driver(dev);
+	if (drv)
+		probe(dev, drv);
+	return dev;
 }
 
 void drivers_probe(const void *fdt)
@@ -115,7 +168,8 @@ struct device *drivers_find(const char *driver_name)
 	int i;
 
 	for (i = 0; i < ndevices; i++)
-		if (!strcmp(devices[i].driver->name, driver_name))
+		if (devices[i].driver &&
+		    !strcmp(devices[i].driver->name, driver_name))
 			return &devices[i];
 	return NULL;
 }
@@ -123,5 +177,7 @@ struct device *drivers_find(const char *driver_name)
 int dev_read_reg(const struct device *dev, int index, uint64_t *addr,
 		 uint64_t *size)
 {
+	if (dev->node < 0)
+		return -ENOENT;
 	return dt_read_reg(dev->fdt, dev->node, index, addr, size);
 }
