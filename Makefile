@@ -74,7 +74,8 @@ $(O)/include/generated/version.h: FORCE
 # --- object lists -----------------------------------------------------------
 OBJS :=
 DIRS := arch/arm64 board/qemu-virt drivers drivers/serial drivers/firmware \
-	drivers/video drivers/gpio drivers/power lib cmd
+	drivers/video drivers/gpio drivers/power drivers/pci drivers/virtio \
+	drivers/block lib cmd
 
 define include_dir
 obj-y :=
