@@ -74,7 +74,7 @@ $(O)/include/generated/version.h: FORCE
 # --- object lists -----------------------------------------------------------
 OBJS :=
 DIRS := arch/arm64 board/qemu-virt drivers drivers/serial drivers/firmware \
-	drivers/video drivers/gpio drivers/power lib cmd
+	drivers/video drivers/gpio drivers/power lib cmd fs
 
 define include_dir
 obj-y :=
