@@ -145,6 +145,8 @@ static int fat_next(struct fat *f, uint32_t c, uint32_t *next)
 	}
 	if (!valid_cluster(f, v))
 		return corrupt("bad FAT entry for cluster", c);
+	if (v == c)
+		return corrupt("cluster chain loop at cluster", c);
 	*next = v;
 	return 0;
 }

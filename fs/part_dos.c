@@ -73,14 +73,22 @@ static int walk_logical(struct blk_dev *dev, uint8_t *b, uint64_t ext_start,
 			void *arg)
 {
 	struct part_info info;
-	uint64_t ebr = ext_start;
+	uint64_t ebr = ext_start, seen[MAX_LOGICAL];
 	const uint8_t *e;
-	int number = 5, i, ret;
+	int number = 5, i, j, ret;
 
 	for (i = 0; i < MAX_LOGICAL; i++) {
-		if (ebr >= ext_start + ext_size) {
+		for (j = 0; j < i; j++) {
+			if (seen[j] == ebr) {
+				pr_warn("%s: extended boot records form a loop, "
+					"stopped\n", dev->name);
+				return 0;
+			}
+		}
+		seen[i] = ebr;
+		if (ebr >= ext_start + ext_size || ebr >= dev->blocks) {
 			pr_warn("%s: extended boot record outside the extended "
-				"partition\n", dev->name);
+				"partition or the disk\n", dev->name);
 			return 0;
 		}
 		ret = blk_read(dev, ebr, 1, b);
@@ -107,7 +115,7 @@ static int walk_logical(struct blk_dev *dev, uint8_t *b, uint64_t ext_start,
 			return 0;
 		ebr = ext_start + get_le32(e + ENT_START);
 	}
-	pr_warn("%s: more than %d logical partitions (a loop?), stopped\n",
+	pr_warn("%s: more than %d logical partitions, stopped\n",
 		dev->name, MAX_LOGICAL);
 	return 0;
 }
