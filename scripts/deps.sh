@@ -19,7 +19,8 @@ fi
 # with -device ramfb (the option ROM is for x86 guests; unused here).
 HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
 libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
-python3-pytest python3-pexpect cpio gzip seabios"
+python3-pytest python3-pexpect cpio gzip seabios \
+e2fsprogs dosfstools mtools fdisk gdisk"
 ARM64_PKGS="libfdt-dev libfdt1 busybox-static linux-image-arm64"
 
 say() { echo "deps: $*"; }

@@ -15,6 +15,10 @@
 #define CONFIG_BOOTDELAY 2
 #define CONFIG_BOOTCOMMAND "boot"
 #define CONFIG_SYS_PROMPT "=> "
+#define CONFIG_PART_DOS 1
+#define CONFIG_PART_EFI 1
+#define CONFIG_FS_FAT 1
+#define CONFIG_FS_EXT4 1
 
 extern int unit_failures;
 
