@@ -153,21 +153,6 @@ static void show_hex(const uint8_t *buf, uint32_t n, uint64_t offset,
 		cmd_print_line(offset + i, buf + i, 1, MIN(n - i, 16u), 16);
 }
 
-/* "N bytes read in T ms (R MiB/s)", as U-Boot's load commands, with the
- * time to the microsecond from the generic timer. */
-static void print_rate(uint64_t bytes, uint64_t us)
-{
-	uint64_t tenths = us ? bytes * 10 * 1000000 / us / SZ_1M : 0;
-
-	printf("%llu bytes read in %llu.%03llu ms", (unsigned long long)bytes,
-	       (unsigned long long)(us / 1000),
-	       (unsigned long long)(us % 1000));
-	if (us)
-		printf(" (%llu.%llu MiB/s)", (unsigned long long)(tenths / 10),
-		       (unsigned long long)(tenths % 10));
-	printf("\n");
-}
-
 int fw_cfg_cmd_load(const char *cmd, const char *name, uint64_t addr,
 		    uint64_t max)
 {
@@ -187,7 +172,7 @@ int fw_cfg_cmd_load(const char *cmd, const char *name, uint64_t addr,
 		printf("%s: reading %s failed (%d)\n", cmd, it.name, err);
 		return err;
 	}
-	print_rate(len, timer_us() - t0);
+	cmd_print_rate(len, timer_us() - t0);
 	env_set_hex("filesize", len);
 	return 0;
 }

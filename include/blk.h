@@ -26,7 +26,11 @@ struct blk_dev {
 	 * called through blk_read(), which has checked the range. */
 	int (*read)(struct blk_dev *dev, uint64_t lba, uint64_t count,
 		    void *buf);
+	/* Write count blocks; NULL on a read-only device. As read. */
+	int (*write)(struct blk_dev *dev, uint64_t lba, uint64_t count,
+		     const void *buf);
 	void *priv;			/* the driver's (a partition: parent) */
+	const char *desc;		/* "QEMU VirtIO Block Device" */
 	uint64_t offset;		/* a partition: its first parent block */
 };
 
@@ -56,5 +60,17 @@ static inline int blk_size_ok(uint32_t size)
  */
 int blk_pread(struct blk_dev *dev, uint64_t off, uint64_t len, void *buf,
 	      void *bounce);
+
+/* --- the class: disks by interface type and number ------------------- */
+
+#define BLK_MAX_DEVS	16
+
+/* A driver registers a disk: numbered per interface type ("virtio") in
+ * the order they come, and named "<type><n>". The number, or -ENOSPC. */
+int blk_register(struct blk_dev *dev, const char *if_type);
+/* Disk n of an interface type, or NULL. */
+struct blk_dev *blk_get(const char *if_type, int n);
+/* How many disks of an interface type there are. */
+int blk_count(const char *if_type);
 
 #endif

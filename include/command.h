@@ -51,6 +51,9 @@ int parse_size_suffix(const char *cmd, unsigned int def);
  * per_line values, four spaces, the bytes as ASCII ('.' if unprintable). */
 void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
 		    unsigned int count, unsigned int per_line);
+/* "N bytes read in T ms (R MiB/s)", as U-Boot's load commands (the time
+ * to the microsecond). */
+void cmd_print_rate(uint64_t bytes, uint64_t us);
 /* Print "<cmd>: bad number 'x'" and return -EINVAL's sibling -ERANGE so
  * the shell does not print the usage on top. */
 int cmd_bad_number(const char *cmd, const char *arg);

@@ -54,4 +54,18 @@ bool fs_exists(struct fs *fs, const char *path);
 int fs_read(struct fs *fs, const char *path, void *buf, uint64_t offset,
 	    uint64_t len, uint64_t *actread);
 
+/*
+ * U-Boot's "<interface> <dev>[:<part>]" (see fs_dev.c): point view at the
+ * partition (0: the whole disk; none or "auto": the first bootable one,
+ * else the first, else the whole disk without a table; "#name" by GPT
+ * name); *partno gets its number when not NULL. Says what is wrong, in
+ * U-Boot's words, and returns -ENODEV, -EINVAL or -ENOENT.
+ */
+int fs_dev_part(const char *ifname, const char *spec, struct blk_dev *view,
+		int *partno);
+/* The same, then fs_open() on it; a missing or unreadable filesystem is
+ * said too. view must outlive *fsp. */
+int fs_open_dev(const char *ifname, const char *spec, struct blk_dev *view,
+		struct fs **fsp);
+
 #endif

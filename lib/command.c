@@ -107,3 +107,16 @@ void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
 		putchar(bytes[b] >= 0x20 && bytes[b] < 0x7f ? bytes[b] : '.');
 	putchar('\n');
 }
+
+void cmd_print_rate(uint64_t bytes, uint64_t us)
+{
+	uint64_t tenths = us ? bytes * 10 * 1000000 / us / SZ_1M : 0;
+
+	printf("%llu bytes read in %llu.%03llu ms", (unsigned long long)bytes,
+	       (unsigned long long)(us / 1000),
+	       (unsigned long long)(us % 1000));
+	if (us)
+		printf(" (%llu.%llu MiB/s)", (unsigned long long)(tenths / 10),
+		       (unsigned long long)(tenths % 10));
+	printf("\n");
+}
