@@ -28,6 +28,7 @@
 
 #define VIRTQ_DESC_F_NEXT	1
 #define VIRTQ_DESC_F_WRITE	2	/* the device writes this buffer */
+#define VIRTQ_AVAIL_F_NO_INTERRUPT 1
 #define VIRTQ_USED_F_NO_NOTIFY	1
 
 struct virtq_desc {

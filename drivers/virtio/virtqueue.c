@@ -48,6 +48,10 @@ int virtqueue_init(struct virtqueue *vq, struct virtio_dev *vd,
 	vq->used = (uint16_t *)((char *)vq->area + used_off);
 	for (i = 0; i < num; i++)
 		vq->desc[i].next = i + 1;
+	/* Polled: no interrupt per used buffer. A pending interrupt that
+	 * nobody takes also slows QEMU's TCG, which looks at it on every
+	 * translation block while the CPU polls. */
+	vq->avail[0] = VIRTQ_AVAIL_F_NO_INTERRUPT;
 	vq->num_free = num;
 	return 0;
 }
