@@ -75,7 +75,7 @@ $(O)/include/generated/version.h: FORCE
 OBJS :=
 DIRS := arch/arm64 board/qemu-virt drivers drivers/serial drivers/firmware \
 	drivers/video drivers/gpio drivers/power drivers/pci drivers/virtio \
-	drivers/block fs lib cmd
+	drivers/block fs boot lib cmd
 
 define include_dir
 obj-y :=

@@ -44,6 +44,13 @@ bool mmu_is_mapped(uint64_t addr);
 /* Turn the MMU and D-cache off (for the jump to Linux). */
 void mmu_disable(void);
 
+/* The jump (arch/arm64/linux.S): interrupts masked, MMU and D-cache off
+ * (mmu_disable()), I-cache invalidated, x0 = fdt, x1..x3 = 0. From EL3
+ * it first writes scr_el3 and enters EL2 (non-secure) with the EL2
+ * state Linux expects; at EL1/EL2 it stays there. */
+void boot_jump_linux(uint64_t entry, uint64_t fdt, uint64_t scr_el3)
+	__attribute__((noreturn));
+
 /* Data-cache maintenance by VA to the point of coherency. */
 void dcache_clean_range(uintptr_t start, size_t len);
 void dcache_inval_range(uintptr_t start, size_t len);

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * boot.h - booting an arm64 Linux Image (Linux Documentation/arch/arm64/
- * booting.rst): placement through the region allocator, the device-tree
- * fix-ups, and the hand-off at EL2 (when entered at EL2 or EL3) or EL1.
+ * boot.h - the boot flows (boot/): Linux placed and started from memory
+ * (booti) or from what a flow loads straight to its place (fw_cfg now,
+ * disks and the network next), through the region allocator and the
+ * architecture's rules (arch_boot.h).
  */
 #ifndef BOOT_H
 #define BOOT_H
 
+#include <image.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The longest command line arm64 Linux keeps: COMMAND_LINE_SIZE (2048)
@@ -33,6 +36,34 @@ struct boot_spec {
 int boot_linux(const struct boot_spec *spec);
 
 /*
+ * One attempt at booting, for flows that load straight to the final
+ * place: init (the tree Linux gets is a fixed-up copy of fdt, kept safe
+ * meanwhile), check the kernel's header, place the kernel and initrd
+ * (kernel_addr_r / ramdisk_addr_r when set), load them, then finish:
+ * the DTB is placed, fixed up and Linux entered, or the boot fails with
+ * a message (or was a dry run: 0) and everything reserved is returned.
+ * boot_abort() returns it on the flow's own failure.
+ */
+struct boot_attempt {
+	uint64_t base[6];	/* what it reserved (at most 4) */
+	int n;
+	struct image_info img;
+	const void *fdt_src;
+};
+
+void boot_attempt_init(struct boot_attempt *a, const void *fdt);
+/* -ENOEXEC with "<where> is <what it is>, not an arm64 Image". */
+int boot_check_kernel(struct boot_attempt *a, const void *hdr, size_t len,
+		      uint64_t file_size, const char *where);
+int boot_place_kernel(struct boot_attempt *a, uint64_t *load);
+/* In the window the architecture allows for a kernel loaded at kernel. */
+int boot_place_initrd(struct boot_attempt *a, uint64_t kernel, uint64_t size,
+		      uint64_t *addr);
+int boot_finish(struct boot_attempt *a, uint64_t kernel, uint64_t ksize,
+		uint64_t initrd, uint64_t isize, bool dry_run);
+void boot_abort(struct boot_attempt *a);
+
+/*
  * Boot the kernel, initrd and command line QEMU passes in fw_cfg
  * (-kernel, -initrd, -append), read by DMA straight to their final
  * places (kernel_addr_r/ramdisk_addr_r when set). -ENOENT with a hint
@@ -49,25 +80,5 @@ int boot_fw_cfg(bool dry_run);
  */
 int boot_fdt_fixup(void *fdt, const char *bootargs, uint64_t initrd_start,
 		   uint64_t initrd_end);
-
-/* --- arch/arm64/handoff.c --- */
-
-/* The EL Linux is entered at: this one, or from EL3 EL2 if it exists. */
-unsigned int boot_entry_el(void);
-/* At EL3: every CPU gets the spin-table enable method and the mailbox
- * page is /memreserve/d; below EL3 nothing (PSCI starts the CPUs). */
-int boot_arch_fdt_fixup(void *fdt);
-/* Clean kernel, DTB and initrd to the point of coherency, prepare EL3's
- * hand-over, print "Starting kernel ..." and jump. */
-void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
-		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size)
-	__attribute__((noreturn));
-
-/* The jump (arch/arm64/linux.S): interrupts masked, MMU and D-cache off
- * (mmu_disable()), I-cache invalidated, x0 = fdt, x1..x3 = 0. From EL3
- * it first writes scr_el3 and enters EL2 (non-secure) with the EL2
- * state Linux expects; at EL1/EL2 it stays there. */
-void boot_jump_linux(uint64_t entry, uint64_t fdt, uint64_t scr_el3)
-	__attribute__((noreturn));
 
 #endif

@@ -84,7 +84,7 @@ int fw_cfg_write_file(const char *name, const void *buf, uint64_t len);
 int fw_cfg_parse_dir(const void *raw, size_t len, struct fw_cfg_file *files,
 		     int max);
 
-/* Configuration from the QEMU command line (lib/fw_cfg_env.c), for the
+/* Configuration from the QEMU command line (boot/fw_cfg_env.c), for the
  * board's init list: import FW_CFG_ENV_FILE's name=value lines into the
  * environment (bad lines are reported and skipped; -EINVAL if any was),
  * and run FW_CFG_SCRIPT_FILE's lines as shell commands. Both return 0

@@ -8,10 +8,9 @@
  */
 #define pr_fmt(fmt) "boot: " fmt
 #include <arch.h>
-#include <boot.h>
+#include <arch_boot.h>
 #include <bootstage.h>
 #include <dt.h>
-#include <env.h>
 #include <io.h>
 #include <libfdt.h>
 #include <string.h>
@@ -199,7 +198,8 @@ static uint64_t el3_scr(void)
 }
 
 void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
-		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size)
+		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size,
+		  bool report)
 {
 	uint64_t us, scr = 0;
 
@@ -213,7 +213,7 @@ void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
 	if (initrd_size)
 		dcache_flush_range(initrd, initrd_size);
 	bootstage_mark("start kernel");
-	if (env_get_hex("bootstage_report", 0))
+	if (report)
 		bootstage_report();
 	us = timer_us();
 	printf("Starting kernel ... (%llu.%03llu s after reset)\n",

@@ -22,9 +22,6 @@
 #include <timer.h>
 #include <virtboot.h>
 
-const char version_string[] =
-	"virtboot " VIRTBOOT_VERSION " (" VIRTBOOT_BUILD_DATE ")";
-
 static unsigned int entry_el;
 
 unsigned int board_entry_el(void)

@@ -8,6 +8,7 @@
  */
 #define pr_fmt(fmt) "fb: " fmt
 #include <dt.h>
+#include <boot_hooks.h>
 #include <env.h>
 #include <errno.h>
 #include <fb.h>
@@ -180,6 +181,9 @@ int fb_init(void)
 	}
 	err = fb_splash();
 	fbcon_init();
+	/* The boot flows move the progress bar and hand the display on. */
+	boot_add_progress(fb_progress);
+	boot_add_fixup(fb_fdt_fixup);
 	return err;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* test_boot_fdt.c - host tests of the /chosen fix-ups for Linux
- * (lib/boot_fdt.c): bootargs, initrd range, loader version, seeds kept. */
+ * (boot/fdt_fixup.c): bootargs, initrd range, loader version, seeds kept. */
 #include <boot.h>
 #include <errno.h>
 #include <libfdt.h>

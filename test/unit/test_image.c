@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* test_image.c - host tests of the arm64 Image header parser (lib/image.c). */
+/* test_image.c - host tests of the arm64 Image header parser (arch/arm64/image.c). */
 #include <errno.h>
 #include <image.h>
 #include <stdint.h>

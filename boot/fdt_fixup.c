@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * boot_fdt.c - the /chosen fix-ups of the tree handed to Linux (Linux
+ * fdt_fixup.c - the /chosen fix-ups of the tree handed to Linux (Linux
  * Documentation/devicetree/bindings/chosen.txt, booting.rst).
  */
 #include <boot.h>

@@ -1,45 +1,39 @@
 // SPDX-License-Identifier: MIT
 /*
- * boot.c - boot an arm64 Linux Image (Linux Documentation/arch/arm64/
- * booting.rst): place the kernel (2 MiB-aligned base + text_offset, as low
- * as possible), the initrd (in the kernel's 1 GiB-aligned 32 GiB window)
- * and the fixed-up DTB (8-byte aligned, at most 2 MiB, its own 2 MiB)
- * through the region allocator, load them from fw_cfg, fix the DTB up;
- * arch/arm64/handoff.c then jumps.
+ * linux.c - place and start a Linux kernel, for every boot flow: the
+ * kernel, the initrd and the fixed-up DTB go where the architecture's
+ * rules allow (arch_boot.h: for arm64, Linux Documentation/arch/arm64/
+ * booting.rst) through the region allocator, never over anything
+ * reserved; the DTB gets the /chosen fix-ups and those others registered
+ * (boot_hooks.h); the architecture then hands over. booti boots what is
+ * in memory; the other flows load straight to the places found here.
  */
 #define pr_fmt(fmt) "boot: " fmt
 #include <arch.h>
+#include <arch_boot.h>
 #include <boot.h>
+#include <boot_hooks.h>
 #include <bootstage.h>
 #include <dt.h>
 #include <env.h>
 #include <errno.h>
-#include <fb.h>
-#include <fw_cfg.h>
-#include <image.h>
-#include <io.h>
 #include <libfdt.h>
 #include <mem.h>
 #include <region.h>
 #include <string.h>
-#include <timer.h>
 #include <virtboot.h>
 
-#define SZ_32G		(32ULL << 30)
-#define DTB_MAX		SZ_2M
 #define DTB_ROOM	4096	/* for the /chosen properties */
-#define LOAD_CHUNK	(8UL << 20)	/* per fw_cfg read: progress steps */
 
-/* What one boot attempt reserved: freed again unless it boots. */
-struct placed {
-	uint64_t base[6];	/* at most 4: initrd, fdt source, kernel, fdt */
-	int n;
-};
-
-static void undo(struct placed *p)
+static void undo(struct boot_attempt *p)
 {
 	while (p->n)
 		region_free(p->base[--p->n]);
+}
+
+void boot_abort(struct boot_attempt *a)
+{
+	undo(a);
 }
 
 static int reserve_err(int err, uint64_t base, uint64_t size,
@@ -64,7 +58,7 @@ static int reserve_err(int err, uint64_t base, uint64_t size,
 }
 
 /* Reserve [base, base + size) for what. */
-static int claim(struct placed *p, uint64_t base, uint64_t size,
+static int claim(struct boot_attempt *p, uint64_t base, uint64_t size,
 		 const char *what, const char *var)
 {
 	int err = region_reserve(base, size, what);
@@ -76,7 +70,7 @@ static int claim(struct placed *p, uint64_t base, uint64_t size,
 }
 
 /* The lowest free place in [min, max). */
-static int place(struct placed *p, uint64_t size, uint64_t align,
+static int place(struct boot_attempt *p, uint64_t size, uint64_t align,
 		 uint64_t min, uint64_t max, const char *what, uint64_t *base)
 {
 	int err = region_alloc(size, align, min, max, what, base);
@@ -96,7 +90,7 @@ static int place(struct placed *p, uint64_t size, uint64_t align,
  * rest is placed: the live copy in the loader's heap is reserved already
  * (region_reserve fails then), a tree elsewhere (fdt addr, booti's
  * fdt_addr) is reserved for this attempt. */
-static void keep_source(struct placed *p, const void *src)
+static void keep_source(struct boot_attempt *p, const void *src)
 {
 	if (src && !region_reserve((uintptr_t)src, fdt_totalsize(src),
 				   "fdt source"))
@@ -117,9 +111,9 @@ static int env_addr(const char *name, uint64_t *addr)
 /* The kernel: kernel_addr_r when set, else the lowest 2 MiB-aligned
  * base with text_offset + image_size free. *load gets the address the
  * Image goes to. */
-static int place_kernel(struct placed *p, const struct image_info *img,
-			uint64_t *load)
+int boot_place_kernel(struct boot_attempt *p, uint64_t *load)
 {
+	const struct image_info *img = &p->img;
 	uint64_t base;
 	int err;
 
@@ -127,7 +121,7 @@ static int place_kernel(struct placed *p, const struct image_info *img,
 	if (err == -EINVAL)
 		return err;
 	if (!err) {
-		if ((*load - img->text_offset) & (SZ_2M - 1)) {
+		if ((*load - img->text_offset) & (ARCH_KERNEL_ALIGN - 1)) {
 			pr_err("kernel_addr_r 0x%llx is not a 2 MiB boundary + text_offset 0x%llx\n",
 			       (unsigned long long)*load,
 			       (unsigned long long)img->text_offset);
@@ -136,27 +130,27 @@ static int place_kernel(struct placed *p, const struct image_info *img,
 		return claim(p, *load, img->image_size, "kernel",
 			     "kernel_addr_r");
 	}
-	err = place(p, img->text_offset + img->image_size, SZ_2M, 0,
-		    UINT64_MAX, "kernel", &base);
+	err = place(p, img->text_offset + img->image_size, ARCH_KERNEL_ALIGN,
+		    0, UINT64_MAX, "kernel", &base);
 	*load = base + img->text_offset;
 	return err;
 }
 
 static void kernel_window(uint64_t kernel, uint64_t *lo, uint64_t *hi)
 {
-	*lo = ALIGN_DOWN(kernel, SZ_1G);
-	*hi = *lo + SZ_32G;
+	*lo = ALIGN_DOWN(kernel, ARCH_INITRD_WINDOW_ALIGN);
+	*hi = *lo + ARCH_INITRD_WINDOW;
 }
 
 /* The initrd: ramdisk_addr_r when set, else the lowest free place in the
  * kernel's window. */
-static int place_initrd(struct placed *p, uint64_t kernel, uint64_t size,
-			uint64_t *addr)
+int boot_place_initrd(struct boot_attempt *p, uint64_t kernel, uint64_t size,
+		      uint64_t *addr)
 {
 	uint64_t lo, hi;
 	int err;
 
-	kernel_window(kernel, &lo, &hi);
+	kernel_window(kernel - p->img.text_offset, &lo, &hi);
 	err = env_addr("ramdisk_addr_r", addr);
 	if (err == -EINVAL)
 		return err;
@@ -173,7 +167,7 @@ static int place_initrd(struct placed *p, uint64_t kernel, uint64_t size,
 }
 
 /* The DTB: fdt_addr_r when set (8-byte aligned), else its own 2 MiB. */
-static int place_fdt(struct placed *p, uint64_t size, uint64_t *addr)
+static int place_fdt(struct boot_attempt *p, uint64_t size, uint64_t *addr)
 {
 	int err;
 
@@ -181,46 +175,52 @@ static int place_fdt(struct placed *p, uint64_t size, uint64_t *addr)
 	if (err == -EINVAL)
 		return err;
 	if (!err) {
-		if (*addr & 7) {
+		if (*addr & (ARCH_FDT_ALIGN - 1)) {
 			pr_err("fdt_addr_r 0x%llx is not 8-byte aligned\n",
 			       (unsigned long long)*addr);
 			return -ERANGE;
 		}
 		return claim(p, *addr, size, "fdt", "fdt_addr_r");
 	}
-	return place(p, SZ_2M, SZ_2M, 0, UINT64_MAX, "fdt", addr);
+	return place(p, ARCH_FDT_MAX, ARCH_FDT_MAX, 0, UINT64_MAX, "fdt", addr);
 }
 
 /* --- the common tail: the DTB, the summary, the jump ------------------- */
 
-static int finish(struct placed *p, const struct image_info *img,
-		  uint64_t kernel, uint64_t ksize, uint64_t initrd,
-		  uint64_t isize, const void *src, bool dry_run)
+int boot_finish(struct boot_attempt *p, uint64_t kernel, uint64_t ksize,
+		uint64_t initrd, uint64_t isize, bool dry_run)
 {
+	const struct image_info *img = &p->img;
 	const char *bootargs = env_get("bootargs");
+	const void *src = p->fdt_src;
 	uint64_t fdt, size;
 	int err;
 
 	if (!src) {
 		pr_err("no device tree to give the kernel\n");
+		undo(p);
 		return -ENOENT;
 	}
 	if (bootargs && strlen(bootargs) > BOOT_ARGS_MAX) {
 		pr_err("bootargs are %zu bytes; arm64 Linux keeps %d and would cut the rest: not booting\n",
 		       strlen(bootargs), BOOT_ARGS_MAX);
+		undo(p);
 		return -E2BIG;
 	}
 	/* The copy is packed to what it uses once fixed up. */
 	size = ALIGN_UP(dt_used_size(src) + DTB_ROOM +
 			(bootargs ? strlen(bootargs) : 0), 8);
-	if (size > DTB_MAX) {
+	if (size > ARCH_FDT_MAX) {
 		pr_err("the device tree would be %llu KiB, more than 2 MiB\n",
 		       (unsigned long long)(size >> 10));
+		undo(p);
 		return -EFBIG;
 	}
 	err = place_fdt(p, size, &fdt);
-	if (err)
+	if (err) {
+		undo(p);
 		return err;
+	}
 	printf("   Kernel:   0x%08llx-0x%08llx (image_size 0x%llx, text_offset 0x%llx)\n",
 	       (unsigned long long)kernel,
 	       (unsigned long long)(kernel + img->image_size),
@@ -250,7 +250,7 @@ static int finish(struct placed *p, const struct image_info *img,
 	err = boot_fdt_fixup((void *)(uintptr_t)fdt, bootargs, initrd,
 			     initrd + isize);
 	if (!err)
-		err = fb_fdt_fixup((void *)(uintptr_t)fdt);
+		err = boot_run_fixups((void *)(uintptr_t)fdt);
 	if (!err)
 		err = boot_arch_fdt_fixup((void *)(uintptr_t)fdt);
 	if (!err)
@@ -262,16 +262,22 @@ static int finish(struct placed *p, const struct image_info *img,
 	}
 	bootstage_mark("dtb fixed up");
 	boot_handoff(kernel, ksize, fdt, fdt_totalsize((void *)(uintptr_t)fdt),
-		     initrd, isize);
+		     initrd, isize, env_get_hex("bootstage_report", 0));
 }
 
 /* --- boot from memory (booti) ------------------------------------------ */
 
-static int check_image(const void *hdr, size_t len, uint64_t file_size,
-		       struct image_info *img, const char *where)
+void boot_attempt_init(struct boot_attempt *a, const void *fdt)
+{
+	*a = (struct boot_attempt){ .fdt_src = fdt };
+	keep_source(a, fdt);
+}
+
+int boot_check_kernel(struct boot_attempt *a, const void *hdr, size_t len,
+		      uint64_t file_size, const char *where)
 {
 	const char *why;
-	int err = image_parse(hdr, len, file_size, img, &why);
+	int err = image_parse(hdr, len, file_size, &a->img, &why);
 
 	if (err)
 		pr_err("%s is %s, not an arm64 Image\n", where, why);
@@ -280,10 +286,8 @@ static int check_image(const void *hdr, size_t len, uint64_t file_size,
 
 int boot_linux(const struct boot_spec *s)
 {
-	struct placed p = { .n = 0 };
-	struct image_info img;
+	struct boot_attempt a;
 	uint64_t load, len, lo, hi;
-	const void *src = s->fdt ? s->fdt : dt_blob();
 	const struct mem_bank *b;
 	char where[40];
 	int i, err;
@@ -295,33 +299,30 @@ int boot_linux(const struct boot_spec *s)
 	}
 	snprintf(where, sizeof(where), "the data at 0x%llx",
 		 (unsigned long long)s->kernel);
-	err = check_image((void *)(uintptr_t)s->kernel, IMAGE_HEADER_SIZE,
-			  s->kernel_size, &img, where);
+	boot_attempt_init(&a, s->fdt ? s->fdt : dt_blob());
+	err = boot_check_kernel(&a, (void *)(uintptr_t)s->kernel,
+				IMAGE_HEADER_SIZE, s->kernel_size, where);
+	if (!err && s->initrd_size)
+		err = claim(&a, s->initrd, s->initrd_size, "initrd", NULL);
 	if (err)
-		return err;
-	if (s->initrd_size) {
-		err = claim(&p, s->initrd, s->initrd_size, "initrd", NULL);
-		if (err)
-			return err;
-	}
-	keep_source(&p, src);
+		goto fail;
 
 	/* The kernel in place when it can run there, else moved. */
 	/* Without a file size: image_size, up to the end of its RAM bank
 	 * (the BSS need not be there yet). */
-	len = MIN(s->kernel_size ? s->kernel_size : img.image_size,
-		  img.image_size);
+	len = MIN(s->kernel_size ? s->kernel_size : a.img.image_size,
+		  a.img.image_size);
 	for (i = 0; (b = mem_bank(i)); i++)
 		if (s->kernel >= b->start && s->kernel - b->start < b->size)
 			len = MIN(len, b->size - (s->kernel - b->start));
 	load = s->kernel;
-	if (((load - img.text_offset) & (SZ_2M - 1)) ||
-	    region_reserve(load, img.image_size, "kernel")) {
-		err = place(&p, img.text_offset + img.image_size, SZ_2M, 0,
-			    UINT64_MAX, "kernel", &load);
+	if (((load - a.img.text_offset) & (ARCH_KERNEL_ALIGN - 1)) ||
+	    region_reserve(load, a.img.image_size, "kernel")) {
+		err = place(&a, a.img.text_offset + a.img.image_size,
+			    ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel", &load);
 		if (err)
 			goto fail;
-		load += img.text_offset;
+		load += a.img.text_offset;
 		printf("Moving the Image from 0x%llx to 0x%llx\n",
 		       (unsigned long long)s->kernel,
 		       (unsigned long long)load);
@@ -329,11 +330,12 @@ int boot_linux(const struct boot_spec *s)
 			memmove((void *)(uintptr_t)load,
 				(void *)(uintptr_t)s->kernel, len);
 	} else {
-		p.base[p.n++] = load;
+		a.base[a.n++] = load;
 	}
 	if (s->initrd_size) {
-		kernel_window(load - img.text_offset, &lo, &hi);
-		if (s->initrd < lo || s->initrd + s->initrd_size > hi) {
+		kernel_window(load - a.img.text_offset, &lo, &hi);
+		if (s->initrd < lo || s->initrd > hi ||
+		    s->initrd_size > hi - s->initrd) {
 			pr_err("the initrd at 0x%llx is outside the kernel's 32 GiB window 0x%llx-0x%llx\n",
 			       (unsigned long long)s->initrd,
 			       (unsigned long long)lo, (unsigned long long)hi);
@@ -341,97 +343,9 @@ int boot_linux(const struct boot_spec *s)
 			goto fail;
 		}
 	}
-	err = finish(&p, &img, load, len, s->initrd, s->initrd_size, src,
-		     s->dry_run);
-	if (!err)
-		return 0;
+	return boot_finish(&a, load, len, s->initrd, s->initrd_size,
+			   s->dry_run);
 fail:
-	undo(&p);
-	return err;
-}
-
-/* --- boot from fw_cfg (-kernel, -initrd, -append) ---------------------- */
-
-/* Read an item straight to addr in chunks, advancing the splash's
- * progress bar from done to done + size of total bytes; never more than
- * the room reserved there. */
-static int load_item(uint16_t select, uint64_t addr, uint64_t size,
-		     uint64_t room, const char *what, const char *stage,
-		     uint64_t done, uint64_t total)
-{
-	uint64_t off, n, t0 = timer_ticks();
-	int err;
-
-	if (size > room) {
-		pr_err("the %s (%llu bytes) is larger than the %llu reserved for it\n",
-		       what, (unsigned long long)size,
-		       (unsigned long long)room);
-		return -EFBIG;
-	}
-	for (off = 0; off < size; off += n) {
-		fb_progress(done + off, total);
-		n = MIN(size - off, LOAD_CHUNK);
-		err = fw_cfg_read(select, off, (void *)(uintptr_t)(addr + off),
-				  n);
-		if (err) {
-			pr_err("reading the %s from fw_cfg failed: %d\n", what,
-			       err);
-			return err;
-		}
-	}
-	fb_progress(done + size, total);
-	bootstage_mark_load(stage, size, t0);
-	return 0;
-}
-
-int boot_fw_cfg(bool dry_run)
-{
-	uint8_t hdr[IMAGE_HEADER_SIZE];
-	struct placed p = { .n = 0 };
-	struct image_info img;
-	uint64_t ksize, isize, kernel, initrd = 0;
-	int err;
-
-	if (!IS_ENABLED(CONFIG_FW_CFG) || !fw_cfg_get_info()) {
-		pr_err("no fw_cfg device: load a kernel and use booti\n");
-		return -ENODEV;
-	}
-	if (fw_cfg_read_u32(FW_CFG_CMDLINE_SIZE) > 1 && !env_get("bootargs")) {
-		pr_err("QEMU's -append did not reach bootargs (see above): not booting without it\n");
-		return -E2BIG;
-	}
-	ksize = fw_cfg_read_u32(FW_CFG_KERNEL_SIZE);
-	if (!ksize) {
-		printf("No kernel in fw_cfg: start QEMU with -kernel Image [-initrd FILE] [-append ARGS], or load one and use booti\n");
-		return -ENOENT;
-	}
-	memset(hdr, 0, sizeof(hdr));
-	err = fw_cfg_read(FW_CFG_KERNEL_DATA, 0, hdr, MIN(ksize, sizeof(hdr)));
-	if (err) {
-		pr_err("reading the kernel header from fw_cfg failed: %d\n",
-		       err);
-		return err;
-	}
-	err = check_image(hdr, MIN(ksize, sizeof(hdr)), ksize, &img,
-			  "the kernel in fw_cfg (-kernel)");
-	if (err)
-		return err;
-	keep_source(&p, dt_blob());
-	err = place_kernel(&p, &img, &kernel);
-	isize = fw_cfg_read_u32(FW_CFG_INITRD_SIZE);
-	if (!err && isize)
-		err = place_initrd(&p, kernel - img.text_offset, isize, &initrd);
-	if (!err && !dry_run)
-		err = load_item(FW_CFG_KERNEL_DATA, kernel, ksize,
-				img.image_size, "kernel", "kernel loaded", 0,
-				ksize + isize);
-	if (!err && !dry_run && isize)
-		err = load_item(FW_CFG_INITRD_DATA, initrd, isize, isize,
-				"initrd", "initrd loaded", ksize, ksize + isize);
-	if (!err)
-		err = finish(&p, &img, kernel, ksize, initrd, isize, dt_blob(),
-			     dry_run);
-	if (err)
-		undo(&p);
+	undo(&a);
 	return err;
 }
