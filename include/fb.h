@@ -129,6 +129,9 @@ const struct fb_surface *fb_screen(void);
 /* Switch to width x height: -EINVAL outside what ramfb accepts (16..16000
  * x 16..12000), -ENOMEM without room; the old mode stays then. */
 int fb_set_mode(unsigned int width, unsigned int height);
+/* Reserve size bytes (64 KiB aligned) as high in RAM as they fit, for
+ * owner (the framebuffer, the console's text): -ENOMEM if nothing fits. */
+int fb_alloc_high(uint64_t size, const char *owner, uint64_t *base);
 /* Parse "WIDTHxHEIGHT"; -EINVAL if it is not one. */
 int fb_parse_mode(const char *s, unsigned int *width, unsigned int *height);
 

@@ -64,11 +64,27 @@ void console_puts(const char *s)
 		console_putc(*s++);
 }
 
+/* Disabled consoles too: what they hold was written while they were on. */
+static void flush(bool now)
+{
+	struct console *con;
+
+	for (con = consoles; con; con = con->next)
+		if (con->flush)
+			con->flush(con, now);
+}
+
+void console_flush(void)
+{
+	flush(true);
+}
+
 int console_trygetc(void)
 {
 	struct console *con;
 	int c;
 
+	flush(false);
 	for (con = consoles; con; con = con->next) {
 		if (!con->get_char)
 			continue;
@@ -81,8 +97,11 @@ int console_trygetc(void)
 
 int console_getc(void)
 {
-	int c;
+	int c = console_trygetc();
 
+	if (c >= 0)
+		return c;
+	console_flush();
 	while ((c = console_trygetc()) < 0)
 		;
 	return c;

@@ -175,6 +175,52 @@ def test_console_scrolls(console):
     assert find_text(s, "line00", glyphs) == []         # scrolled away
 
 
+def read_rows(screen, glyphs, y0=0, fg=TEXT):
+    """The console's text, row by row from y0 (the top after fb clear),
+    read back cell by cell from the glyphs' pixels; trailing blanks cut,
+    '\0' for a cell that is no glyph."""
+    width, height, _ = screen
+    by_bits = {tuple(rows): ch for ch, rows in glyphs.items()}
+    cols = (width - CELL_W) // CELL_W
+    out = []
+    for row in range((height - y0) // CELL_H):
+        text = ""
+        for col in range(cols):
+            x0, y = 6 + col * CELL_W, y0 + row * CELL_H
+            bits = tuple("".join("#" if pixel(screen, x0 + gx * SCALE,
+                                               y + gy * SCALE) == fg else "."
+                                 for gx in range(5))
+                         for gy in range(8))
+            text += by_bits.get(bits, "\0")
+        out.append(text.rstrip(" "))
+    return out
+
+
+@pytest.mark.qemu_args(*RAMFB)
+@pytest.mark.parametrize("mode", ["1024x768", "640x480"])
+def test_console_scrolled_text_in_place(console, mode):
+    """Hundreds of lines scroll through: every row left on the screen is
+    the matching serial line, glyph for glyph, the prompt on the last."""
+    glyphs = font()
+    if mode != "1024x768":
+        console.run_ok("fb mode " + mode)
+    console.run_ok("fb clear")
+    console.run_ok("mw 50000000 41424344 400")
+    lines = console.run_ok("md 50000000 400")      # 256 lines
+    assert len(lines) == 256 and lines[-1].startswith("50000ff0: ")
+    rows = read_rows(console.screendump(), glyphs)
+    width, height = map(int, mode.split("x"))
+    assert len(rows) == height // CELL_H
+    # The last row: the prompt (with "echo $?", run_ok's status check, and
+    # its answer above it); the md lines before those.
+    assert rows[-1] == "=>"
+    assert rows[-3:-1] == ["=> echo $?", "0"]
+    cols = (width - CELL_W) // CELL_W              # longer lines wrap
+    wrapped = [l[i:i + cols].rstrip(" ") for l in lines
+               for i in range(0, max(len(l), 1), cols)]
+    assert rows[:-3] == wrapped[-(len(rows) - 3):]
+
+
 def bmp(width, height, colour_at):
     """A 24-bit bottom-up BMP."""
     stride = (width * 3 + 3) & ~3

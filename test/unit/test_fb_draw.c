@@ -137,6 +137,31 @@ static void test_text(void)
 	CHECK(end == 30 + 4 * FONT_WIDTH);
 	CHECK(guard_ok());
 	CHECK(count(0x11) + count(0xff) == (W - 30) * (H - 25));
+
+	/* Clipped at the top-left at scale 3: the pixels left are exactly
+	 * the ones an unclipped glyph has there, and nothing else moves. */
+	reset();
+	fb_char(&s, -4, -5, 'A', 3, 0xff, 0x11);
+	for (y = 0; y < H; y++)
+		for (x = 0; x < W; x++) {
+			int gx = (x + 4) / 3, gy = (y + 5) / 3;
+			uint32_t want = 0;
+
+			if (gx < FONT_WIDTH && gy < FONT_HEIGHT)
+				want = gx < 5 && (a[gy] >> (4 - gx) & 1) ?
+				       0xff : 0x11;
+			CHECK(px(x, y) == want);
+		}
+	CHECK(guard_ok());
+
+	/* Off the surface on every side, or scale 0: nothing drawn. */
+	reset();
+	fb_char(&s, -FONT_WIDTH * 2, 0, 'A', 2, 0xff, 0x11);
+	fb_char(&s, W, 0, 'A', 2, 0xff, 0x11);
+	fb_char(&s, 0, -FONT_HEIGHT * 2, 'A', 2, 0xff, 0x11);
+	fb_char(&s, 0, H, 'A', 2, 0xff, 0x11);
+	fb_char(&s, 0, 0, 'A', 0, 0xff, 0x11);
+	CHECK(count(0) == W * H && guard_ok());
 }
 
 UNIT_MAIN(
