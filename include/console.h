@@ -43,6 +43,9 @@ int console_getc(void);
 void console_flush(void);
 /* True if Ctrl-C is waiting (consumes input up to and including it). */
 bool console_ctrlc(void);
+/* What stdout holds by default: every registered console, in order
+ * ("serial,fb" with a display). */
+const char *console_default_stdout(void);
 /* Enable exactly the consoles named in a comma-separated list
  * ("serial,fb"); -ENOENT names an unknown one and changes nothing. */
 int console_select(const char *list);

@@ -117,6 +117,22 @@ bool console_ctrlc(void)
 	return false;
 }
 
+const char *console_default_stdout(void)
+{
+	static char list[64];
+	struct console *con;
+
+	list[0] = '\0';
+	for (con = consoles; con; con = con->next) {
+		if (strlen(list) + strlen(con->name) + 2 > sizeof(list))
+			break;		/* whole names only */
+		if (*list)
+			strcat(list, ",");
+		strcat(list, con->name);
+	}
+	return list;
+}
+
 int console_select(const char *list)
 {
 	struct console *con;

@@ -399,9 +399,9 @@ int fbcon_init(void)
 		fbcon_putc(&fbcon, *s);
 	fbcon_putc(&fbcon, '\n');
 	fbcon_putc(&fbcon, '\n');
-	/* The default "serial" grows to "serial,fb"; any other value (from
-	 * opt/virtboot/env) is the user's choice. */
+	/* The built-in "serial" grows to every console ("serial,fb"); any
+	 * other value (from opt/virtboot/env) is the user's choice. */
 	if (out && strcmp(out, "serial"))
 		return console_select(out);
-	return env_set("stdout", "serial,fb");
+	return env_set("stdout", console_default_stdout());
 }

@@ -164,6 +164,25 @@ def test_echo_on_screen(console):
 
 
 @pytest.mark.qemu_args(*RAMFB)
+def test_env_default_keeps_the_screen(console):
+    """env default -a restores the default stdout, which with a display
+    is serial and the screen, whatever stdout was before."""
+    glyphs = font()
+    assert console.run_ok("printenv stdout") == ["stdout=serial,fb"]
+    console.run_ok("env default -a")
+    assert console.run_ok("printenv stdout") == ["stdout=serial,fb"]
+    console.run_ok("fb clear")
+    console.run_ok("echo Mirrored")
+    assert len(find_text(console.screendump(), "Mirrored", glyphs)) == 2
+    # From serial only, back to both.
+    console.run_ok("setenv stdout serial")
+    console.run_ok("env default -a")
+    assert console.run_ok("printenv stdout") == ["stdout=serial,fb"]
+    console.run_ok("echo Again")
+    assert len(find_text(console.screendump(), "Again", glyphs)) == 2
+
+
+@pytest.mark.qemu_args(*RAMFB)
 def test_console_scrolls(console):
     glyphs = font()
     console.run_ok("fb clear")
@@ -332,3 +351,5 @@ def test_no_ramfb(console):
         assert lines[0] == "fb: no display (start QEMU with -device ramfb)"
     assert console.run_ok("printenv stdout") == ["stdout=serial"]
     console.run_fail("setenv stdout serial,fb")
+    console.run_ok("env default -a")
+    assert console.run_ok("printenv stdout") == ["stdout=serial"]
