@@ -35,8 +35,6 @@ void fb_invert(const struct fb_surface *s, int x, int y, int w, int h);
 /* Copy w x h pixels from src (stride src_stride bytes) to x, y. */
 void fb_blit(const struct fb_surface *s, int x, int y, const uint32_t *src,
 	     int w, int h, unsigned int src_stride);
-/* Move the rows [y + dy, y + h) up to y (dy > 0), for scrolling. */
-void fb_scroll_up(const struct fb_surface *s, int y, int h, int dy);
 /* A character of the built-in font, each font pixel scale x scale;
  * bg is drawn unless it is FB_TRANSPARENT. */
 #define FB_TRANSPARENT	0xff000000u

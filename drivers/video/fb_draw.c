@@ -2,7 +2,7 @@
 /*
  * fb_draw.c - drawing on XRGB8888 surfaces (the DRM "XR24" format: one
  * little-endian 32-bit word per pixel, 0x00RRGGBB): fills, outlines,
- * blits, scrolling and text in the built-in font. Everything clips.
+ * blits and text in the built-in font. Everything clips.
  */
 #include <fb.h>
 #include <string.h>
@@ -88,13 +88,6 @@ void fb_blit(const struct fb_surface *s, int x, int y, const uint32_t *src,
 		memcpy(row(s, cy + j) + cx,
 		       (const uint8_t *)src + (size_t)j * src_stride,
 		       (size_t)cw * 4);
-}
-
-void fb_scroll_up(const struct fb_surface *s, int y, int h, int dy)
-{
-	if (y < 0 || dy <= 0 || h <= dy || y + h > (int)s->height)
-		return;
-	memmove(row(s, y), row(s, y + dy), (size_t)(h - dy) * s->stride);
 }
 
 /* Row by row: each pixel row of the cell is worked out from its glyph

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* test_fb_draw.c - the drawing layer on a small host surface: clipping
- * at every edge, outlines, inversion, blits, scrolling, text. */
+ * at every edge, outlines, inversion, blits, text. */
 #include <fb.h>
 
 #define W 40
@@ -83,7 +83,7 @@ static void test_rect_invert(void)
 	CHECK(count(0xffffff) == W * H && guard_ok());
 }
 
-static void test_blit_scroll(void)
+static void test_blit(void)
 {
 	uint32_t src[3 * 2] = { 1, 2, 3, 4, 5, 6 };
 
@@ -96,14 +96,6 @@ static void test_blit_scroll(void)
 	reset();
 	fb_blit(&s, W - 1, H - 1, src, 3, 2, 3 * 4);
 	CHECK(px(W - 1, H - 1) == 1 && count(0) == W * H - 1 && guard_ok());
-
-	reset();
-	fb_fill(&s, 0, 10, W, 1, 5);
-	fb_scroll_up(&s, 0, H, 4);
-	CHECK(px(0, 6) == 5 && px(0, 10) == 0);
-	fb_scroll_up(&s, 0, H + 1, 1);	/* beyond the surface: refused */
-	fb_scroll_up(&s, 0, 3, 4);	/* dy beyond the height: refused */
-	CHECK(px(0, 6) == 5 && count(5) == W && guard_ok());
 }
 
 static void test_text(void)
@@ -167,6 +159,6 @@ static void test_text(void)
 UNIT_MAIN(
 	test_fill();
 	test_rect_invert();
-	test_blit_scroll();
+	test_blit();
 	test_text();
 )
