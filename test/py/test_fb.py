@@ -183,6 +183,26 @@ def test_env_default_keeps_the_screen(console):
 
 
 @pytest.mark.qemu_args(*RAMFB)
+@pytest.mark.env("c=\x1b[31mRED\x1b[0m \x1b[1;32mGRN\x1b[0m \x1b[44mBLU\x1b[0m ok")
+def test_console_colours(console):
+    """SGR colours on the screen (the serial side passes them through)."""
+    glyphs = font()
+    console.run_ok("fb clear")
+    console.run_ok("printenv c")
+    s = console.screendump()
+    assert find_text(s, "RED", glyphs, fg=(0xaa, 0, 0))
+    assert find_text(s, "GRN", glyphs, fg=(0x55, 0xff, 0x55))   # bold: bright
+    blu = find_text(s, "BLU", glyphs)
+    assert blu and find_text(s, "ok", glyphs)
+    col, row = blu[-1]
+    # The blue background fills BLU's cells (the font's sixth column is
+    # always background), and only those.
+    for i in range(3):
+        assert pixel(s, 6 + (col + i) * CELL_W + 10, row * CELL_H) == (0, 0, 0xaa)
+    assert pixel(s, 6 + (col + 3) * CELL_W + 10, row * CELL_H) == (0, 0, 0)
+
+
+@pytest.mark.qemu_args(*RAMFB)
 def test_console_scrolls(console):
     glyphs = font()
     console.run_ok("fb clear")
