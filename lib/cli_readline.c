@@ -51,12 +51,21 @@ static int next_byte(struct edit *e)
 	return e->getc();
 }
 
+/* A byte that cannot continue an escape sequence (a control, DEL, another
+ * ESC) ends it and is handled as typed: ECMA-48 has controls inside a
+ * sequence executed. */
+static bool ends_sequence(struct edit *e, int c)
+{
+	if (c >= 0x20 && c < DEL)
+		return false;
+	e->unread = c;
+	return true;
+}
+
 /*
  * After ESC: decode a key, or swallow the sequence whole (KEY_NONE). A
  * CSI is read up to its final byte (0x40-0x7e) past any parameter
- * (0x30-0x3f) and intermediate (0x20-0x2f) bytes; a byte that cannot be
- * in it ends it and is handled as typed (ECMA-48 says controls inside a
- * sequence are executed).
+ * (0x30-0x3f) and intermediate (0x20-0x2f) bytes.
  */
 static int escape(struct edit *e)
 {
@@ -64,8 +73,13 @@ static int escape(struct edit *e)
 	size_t n = 0;
 	int c = next_byte(e);
 
+	if (ends_sequence(e, c))
+		return KEY_NONE;
 	if (c == 'O') {			/* SS3: the application keypad */
-		switch (next_byte(e)) {
+		c = next_byte(e);
+		if (ends_sequence(e, c))
+			return KEY_NONE;
+		switch (c) {
 		case 'A': return KEY_UP;
 		case 'B': return KEY_DOWN;
 		case 'C': return KEY_RIGHT;
@@ -79,16 +93,12 @@ static int escape(struct edit *e)
 		return KEY_NONE;	/* ESC and one byte (Alt+key) */
 	for (;;) {
 		c = next_byte(e);
-		if (c >= 0x20 && c <= 0x3f) {
-			if (n < CSI_MAX)
-				params[n++] = (char)c;
-			continue;
-		}
-		if (c < 0x40 || c > 0x7e) {
-			e->unread = c;
+		if (ends_sequence(e, c))
 			return KEY_NONE;
-		}
-		break;
+		if (c >= 0x40)
+			break;		/* the final byte */
+		if (n < CSI_MAX)
+			params[n++] = (char)c;
 	}
 	params[n] = '\0';
 	if (c == '~') {			/* VT220 keys: ESC [ n ~ */

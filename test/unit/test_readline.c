@@ -128,6 +128,11 @@ static void test_unknown_sequences(void)
 	CHECK_STR(buf, "ab");
 	CHECK(line("\x1b[3;5~x\r") == 1);		/* Ctrl+Delete */
 	CHECK_STR(buf, "x");
+	CHECK(line("a\x1b\x1b[Db\r") == 2);		/* a lone ESC, then left */
+	CHECK_STR(buf, "ba");
+	CHECK(line("ab\x1bO\x7f\r") == 1);		/* DEL ends an SS3 */
+	CHECK_STR(buf, "a");
+	CHECK(line("ab\x1b\x03") == -EINTR);
 }
 
 /* Inserting into a full line is refused like typing past its end. */
