@@ -9,6 +9,7 @@
 static int do_env(int argc, char *argv[])
 {
 	const struct command *cmd;
+	const char *out;
 	int ret;
 
 	if (argc < 2)
@@ -17,10 +18,17 @@ static int do_env(int argc, char *argv[])
 		if (argc != 3 || strcmp(argv[2], "-a"))
 			return -EINVAL;
 		ret = env_set_default();
-		if (!ret) {
-			console_select(env_get("stdout"));
-			printf("## Resetting to default environment\n");
+		if (ret)
+			return ret;
+		/* The built-in stdout names the serial console only; the
+		 * default is every console there is, as at start-up, where
+		 * the display's console joins it when it comes up. */
+		out = console_default_stdout();
+		if (*out) {
+			ret = env_set("stdout", out);
+			console_select(out);
 		}
+		printf("## Resetting to default environment\n");
 		return ret;
 	}
 	if (!strcmp(argv[1], "print"))

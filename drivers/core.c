@@ -128,15 +128,21 @@ void drivers_probe(const void *fdt)
 {
 	int node, deferred[8], ndeferred = 0, i, progress;
 
-	node = dt_stdout_node(fdt);
-	if (node >= 0)
-		probe_node(fdt, node);
+	int console = dt_stdout_node(fdt);
+
+	if (console >= 0)
+		probe_node(fdt, console);
 	bootstage_mark("console");
+	/* The console's node had its one try, whatever came of it: a
+	 * failure is reported once. */
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL))
+	     node = fdt_next_node(fdt, node, NULL)) {
+		if (node == console)
+			continue;
 		if (probe_node(fdt, node) == -EAGAIN &&
 		    ndeferred < (int)ARRAY_SIZE(deferred))
 			deferred[ndeferred++] = node;
+	}
 	/* A consumer (gpio-poweroff) may come before its provider (a GPIO
 	 * controller) in the tree: retry while that helps. */
 	do {

@@ -35,8 +35,6 @@ void fb_invert(const struct fb_surface *s, int x, int y, int w, int h);
 /* Copy w x h pixels from src (stride src_stride bytes) to x, y. */
 void fb_blit(const struct fb_surface *s, int x, int y, const uint32_t *src,
 	     int w, int h, unsigned int src_stride);
-/* Move the rows [y + dy, y + h) up to y (dy > 0), for scrolling. */
-void fb_scroll_up(const struct fb_surface *s, int y, int h, int dy);
 /* A character of the built-in font, each font pixel scale x scale;
  * bg is drawn unless it is FB_TRANSPARENT. */
 #define FB_TRANSPARENT	0xff000000u
@@ -129,6 +127,9 @@ const struct fb_surface *fb_screen(void);
 /* Switch to width x height: -EINVAL outside what ramfb accepts (16..16000
  * x 16..12000), -ENOMEM without room; the old mode stays then. */
 int fb_set_mode(unsigned int width, unsigned int height);
+/* Reserve size bytes (64 KiB aligned) as high in RAM as they fit, for
+ * owner (the framebuffer, the console's text): -ENOMEM if nothing fits. */
+int fb_alloc_high(uint64_t size, const char *owner, uint64_t *base);
 /* Parse "WIDTHxHEIGHT"; -EINVAL if it is not one. */
 int fb_parse_mode(const char *s, unsigned int *width, unsigned int *height);
 

@@ -98,6 +98,8 @@ void cli_loop(void)
 	int len;
 
 	for (;;) {
+		/* The screen shows everything before the prompt appears. */
+		console_flush();
 		len = cli_readline(&cl, CONFIG_SYS_PROMPT, cli_getc,
 				   console_puts);
 		if (len == -E2BIG) {

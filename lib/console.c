@@ -64,11 +64,27 @@ void console_puts(const char *s)
 		console_putc(*s++);
 }
 
+/* Disabled consoles too: what they hold was written while they were on. */
+static void flush(bool now)
+{
+	struct console *con;
+
+	for (con = consoles; con; con = con->next)
+		if (con->flush)
+			con->flush(con, now);
+}
+
+void console_flush(void)
+{
+	flush(true);
+}
+
 int console_trygetc(void)
 {
 	struct console *con;
 	int c;
 
+	flush(false);
 	for (con = consoles; con; con = con->next) {
 		if (!con->get_char)
 			continue;
@@ -81,8 +97,11 @@ int console_trygetc(void)
 
 int console_getc(void)
 {
-	int c;
+	int c = console_trygetc();
 
+	if (c >= 0)
+		return c;
+	console_flush();
 	while ((c = console_trygetc()) < 0)
 		;
 	return c;
@@ -96,6 +115,22 @@ bool console_ctrlc(void)
 		if (c == 3)
 			return true;
 	return false;
+}
+
+const char *console_default_stdout(void)
+{
+	static char list[64];
+	struct console *con;
+
+	list[0] = '\0';
+	for (con = consoles; con; con = con->next) {
+		if (strlen(list) + strlen(con->name) + 2 > sizeof(list))
+			break;		/* whole names only */
+		if (*list)
+			strcat(list, ",");
+		strcat(list, con->name);
+	}
+	return list;
 }
 
 int console_select(const char *list)

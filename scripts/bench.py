@@ -5,7 +5,9 @@
 Boots the same kernel and initramfs (whose /init powers off at once) both
 ways, in alternating rounds, and prints medians, the paired ratio
 virtboot/direct, the time to virtboot's prompt, the kernel load rate from
-the boot-stage table, and the image's size. Plain Python and QEMU.
+the boot-stage table, the time the shell takes to print a screenful of
+lines many times over (with and without the ramfb screen console), and the
+image's size. Plain Python and QEMU.
 
   bench.py --build DIR [--rounds N] [--fw OTHER.bin ...]
 """
@@ -22,10 +24,13 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 QEMU = os.environ.get("QEMU", "qemu-system-aarch64")
-MACHINE = ["-M", "virt", "-cpu", "cortex-a57", "-m", "1G", "-nic", "none",
-           "-display", "none", "-serial", "stdio", "-monitor", "none",
-           "-device", "ramfb"]
+NO_SCREEN = ["-M", "virt", "-cpu", "cortex-a57", "-m", "1G", "-nic", "none",
+             "-display", "none", "-serial", "stdio", "-monitor", "none"]
+MACHINE = NO_SCREEN + ["-device", "ramfb"]
 APPEND = "console=ttyAMA0 panic=-1"
+# Output for the console figure: md lines (4 words each) of the DTB, at the
+# default 1024x768 about 18 screenfuls, every line a scroll.
+SCROLL_LINES = 768
 INIT_MARK = "virtboot-bench: init reached"
 
 
@@ -79,6 +84,41 @@ def run_qemu(args, until=None, timeout=180):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def console_output_time(args, lines, timeout=120):
+    """Boot to the prompt, then the seconds from typing an md command that
+    prints `lines` lines to the next prompt (which waits until the screen
+    has caught up)."""
+    proc = subprocess.Popen([QEMU] + args, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = b""
+
+    def wait_for(pattern, since):
+        nonlocal out
+        end = time.monotonic() + timeout
+        while pattern not in out[since:]:
+            left = end - time.monotonic()
+            ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
+            if not ready:
+                raise RuntimeError("no %r in %d s:\n%s" % (
+                    pattern, timeout, out.decode(errors="replace")[-2000:]))
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                raise RuntimeError("QEMU exited:\n%s" % out.decode(errors="replace")[-2000:])
+            out += chunk
+
+    try:
+        wait_for(b"=> ", 0)
+        mark = len(out)
+        start = time.monotonic()
+        proc.stdin.write(b"md 40000000 %x\r" % (lines * 4))
+        proc.stdin.flush()
+        wait_for(b"\n=> ", mark)
+        return time.monotonic() - start
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def check_booted(name, out):
@@ -157,6 +197,7 @@ def main():
                     for fw in args.fw]
         times = {name: [] for name, _ in systems}
         loads, prompt, null = [], [], []
+        scroll = {"ramfb": [], "serial": []}
         for r in range(args.rounds):
             # Alternate the order so that neither side always goes first.
             order = systems if r % 2 == 0 else systems[::-1]
@@ -173,6 +214,11 @@ def main():
             prompt.append(t)
             t, _ = run_qemu(MACHINE + ["-bios", null_fw])
             null.append(t)
+            for name, base in (("ramfb", MACHINE), ("serial", NO_SCREEN)):
+                scroll[name].append(console_output_time(
+                    base + ["-bios", bios, "-fw_cfg",
+                            "name=opt/virtboot/env,file=" + prompt_env],
+                    SCROLL_LINES))
             print("  round %d/%d: %s" % (r + 1, args.rounds, ", ".join(
                 "%s %.3f s" % (n, times[n][-1]) for n, _ in systems)), file=sys.stderr)
 
@@ -200,6 +246,10 @@ def main():
         mbs = [b / us for b, us in loads if us]
         print("kernel load from fw_cfg (boot-stage table)        %7.1f ms for %d bytes, %.0f MB/s (median)"
               % (median([us for _, us in loads]) / 1000, loads[0][0], median(mbs)))
+    print("%-50s%7.3f  %7.3f  %7.3f s" % (("%d lines of md output, serial only" % SCROLL_LINES,)
+                                          + summary(scroll["serial"])))
+    print("%-50s%7.3f  %7.3f  %7.3f s" % (("  serial and ramfb console (1024x768)",)
+                                          + summary(scroll["ramfb"])))
     print()
     print("virtboot.bin: %d bytes (%.1f KiB of the 128 KiB budget): %s" % (
         total, total / 1024, ", ".join("%s %d" % kv for kv in sorted(sections.items()))))

@@ -2,10 +2,11 @@
 /*
  * fb_draw.c - drawing on XRGB8888 surfaces (the DRM "XR24" format: one
  * little-endian 32-bit word per pixel, 0x00RRGGBB): fills, outlines,
- * blits, scrolling and text in the built-in font. Everything clips.
+ * blits and text in the built-in font. Everything clips.
  */
 #include <fb.h>
 #include <string.h>
+#include <virtboot.h>
 
 static uint32_t *row(const struct fb_surface *s, int y)
 {
@@ -89,27 +90,37 @@ void fb_blit(const struct fb_surface *s, int x, int y, const uint32_t *src,
 		       (size_t)cw * 4);
 }
 
-void fb_scroll_up(const struct fb_surface *s, int y, int h, int dy)
-{
-	if (y < 0 || dy <= 0 || h <= dy || y + h > (int)s->height)
-		return;
-	memmove(row(s, y), row(s, y + dy), (size_t)(h - dy) * s->stride);
-}
-
+/* Row by row: each pixel row of the cell is worked out from its glyph
+ * row and written left to right, clipped once; no per-pixel calls. */
 void fb_char(const struct fb_surface *s, int x, int y, char c, int scale,
 	     uint32_t fg, uint32_t bg)
 {
 	const uint8_t *g = font_glyph(c);
-	int gx, gy;
+	int cx = x, cy = y, cw, ch, px, py, gx, x0, x1;
+	bool opaque = bg != FB_TRANSPARENT;
 
-	for (gy = 0; gy < FONT_HEIGHT; gy++)
+	if (scale <= 0)
+		return;
+	cw = FONT_WIDTH * scale;
+	ch = FONT_HEIGHT * scale;
+	if (!clip(s, &cx, &cy, &cw, &ch))
+		return;
+	for (py = cy; py < cy + ch; py++) {
+		unsigned int bits = g[(py - y) / scale];
+		uint32_t *p = row(s, py);
+
 		for (gx = 0; gx < FONT_WIDTH; gx++) {
-			bool on = gx < 5 && (g[gy] >> (4 - gx) & 1);
+			bool on = gx < 5 && (bits >> (4 - gx) & 1);
+			uint32_t color = on ? fg : bg;
 
-			if (on || bg != FB_TRANSPARENT)
-				fb_fill(s, x + gx * scale, y + gy * scale,
-					scale, scale, on ? fg : bg);
+			if (!on && !opaque)
+				continue;
+			x0 = MAX(x + gx * scale, cx);
+			x1 = MIN(x + (gx + 1) * scale, cx + cw);
+			for (px = x0; px < x1; px++)
+				p[px] = color;
 		}
+	}
 }
 
 int fb_text(const struct fb_surface *s, int x, int y, const char *str,

@@ -70,9 +70,9 @@ int fb_parse_mode(const char *s, unsigned int *width, unsigned int *height)
 	return 0;
 }
 
-/* Reserve size bytes as high in RAM as they fit: the kernel and initrd
- * go low, and a framebuffer in the middle would split the free RAM. */
-static int alloc_high(uint64_t size, uint64_t *base)
+/* The kernel and initrd go low, and a framebuffer in the middle would
+ * split the free RAM. */
+int fb_alloc_high(uint64_t size, const char *owner, uint64_t *base)
 {
 	const struct region *bank, *r;
 	uint64_t cand;
@@ -86,7 +86,7 @@ static int alloc_high(uint64_t size, uint64_t *base)
 		while (cand >= bank->base) {
 			r = region_overlap(cand, size);
 			if (!r) {
-				if (region_reserve(cand, size, "framebuffer"))
+				if (region_reserve(cand, size, owner))
 					break;
 				*base = cand;
 				return 0;
@@ -127,7 +127,7 @@ int fb_set_mode(unsigned int width, unsigned int height)
 	size = ALIGN_UP(stride * height, 4096);
 	/* The new one while the old one is still reserved: never overlap
 	 * the picture QEMU is showing. */
-	err = alloc_high(size, &base);
+	err = fb_alloc_high(size, "framebuffer", &base);
 	if (err)
 		return err;
 	/* Black before QEMU shows it. A plain store loop: memset's DC ZVA

@@ -164,6 +164,45 @@ def test_echo_on_screen(console):
 
 
 @pytest.mark.qemu_args(*RAMFB)
+def test_env_default_keeps_the_screen(console):
+    """env default -a restores the default stdout, which with a display
+    is serial and the screen, whatever stdout was before."""
+    glyphs = font()
+    assert console.run_ok("printenv stdout") == ["stdout=serial,fb"]
+    console.run_ok("env default -a")
+    assert console.run_ok("printenv stdout") == ["stdout=serial,fb"]
+    console.run_ok("fb clear")
+    console.run_ok("echo Mirrored")
+    assert len(find_text(console.screendump(), "Mirrored", glyphs)) == 2
+    # From serial only, back to both.
+    console.run_ok("setenv stdout serial")
+    console.run_ok("env default -a")
+    assert console.run_ok("printenv stdout") == ["stdout=serial,fb"]
+    console.run_ok("echo Again")
+    assert len(find_text(console.screendump(), "Again", glyphs)) == 2
+
+
+@pytest.mark.qemu_args(*RAMFB)
+@pytest.mark.env("c=\x1b[31mRED\x1b[0m \x1b[1;32mGRN\x1b[0m \x1b[44mBLU\x1b[0m ok")
+def test_console_colours(console):
+    """SGR colours on the screen (the serial side passes them through)."""
+    glyphs = font()
+    console.run_ok("fb clear")
+    console.run_ok("printenv c")
+    s = console.screendump()
+    assert find_text(s, "RED", glyphs, fg=(0xaa, 0, 0))
+    assert find_text(s, "GRN", glyphs, fg=(0x55, 0xff, 0x55))   # bold: bright
+    blu = find_text(s, "BLU", glyphs)
+    assert blu and find_text(s, "ok", glyphs)
+    col, row = blu[-1]
+    # The blue background fills BLU's cells (the font's sixth column is
+    # always background), and only those.
+    for i in range(3):
+        assert pixel(s, 6 + (col + i) * CELL_W + 10, row * CELL_H) == (0, 0, 0xaa)
+    assert pixel(s, 6 + (col + 3) * CELL_W + 10, row * CELL_H) == (0, 0, 0)
+
+
+@pytest.mark.qemu_args(*RAMFB)
 def test_console_scrolls(console):
     glyphs = font()
     console.run_ok("fb clear")
@@ -173,6 +212,52 @@ def test_console_scrolls(console):
     last = find_text(s, "line29", glyphs)
     assert last and last[-1][1] >= 768 // CELL_H - 5
     assert find_text(s, "line00", glyphs) == []         # scrolled away
+
+
+def read_rows(screen, glyphs, y0=0, fg=TEXT):
+    """The console's text, row by row from y0 (the top after fb clear),
+    read back cell by cell from the glyphs' pixels; trailing blanks cut,
+    '\0' for a cell that is no glyph."""
+    width, height, _ = screen
+    by_bits = {tuple(rows): ch for ch, rows in glyphs.items()}
+    cols = (width - CELL_W) // CELL_W
+    out = []
+    for row in range((height - y0) // CELL_H):
+        text = ""
+        for col in range(cols):
+            x0, y = 6 + col * CELL_W, y0 + row * CELL_H
+            bits = tuple("".join("#" if pixel(screen, x0 + gx * SCALE,
+                                               y + gy * SCALE) == fg else "."
+                                 for gx in range(5))
+                         for gy in range(8))
+            text += by_bits.get(bits, "\0")
+        out.append(text.rstrip(" "))
+    return out
+
+
+@pytest.mark.qemu_args(*RAMFB)
+@pytest.mark.parametrize("mode", ["1024x768", "640x480"])
+def test_console_scrolled_text_in_place(console, mode):
+    """Hundreds of lines scroll through: every row left on the screen is
+    the matching serial line, glyph for glyph, the prompt on the last."""
+    glyphs = font()
+    if mode != "1024x768":
+        console.run_ok("fb mode " + mode)
+    console.run_ok("fb clear")
+    console.run_ok("mw 50000000 41424344 400")
+    lines = console.run_ok("md 50000000 400")      # 256 lines
+    assert len(lines) == 256 and lines[-1].startswith("50000ff0: ")
+    rows = read_rows(console.screendump(), glyphs)
+    width, height = map(int, mode.split("x"))
+    assert len(rows) == height // CELL_H
+    # The last row: the prompt (with "echo $?", run_ok's status check, and
+    # its answer above it); the md lines before those.
+    assert rows[-1] == "=>"
+    assert rows[-3:-1] == ["=> echo $?", "0"]
+    cols = (width - CELL_W) // CELL_W              # longer lines wrap
+    wrapped = [l[i:i + cols].rstrip(" ") for l in lines
+               for i in range(0, max(len(l), 1), cols)]
+    assert rows[:-3] == wrapped[-(len(rows) - 3):]
 
 
 def bmp(width, height, colour_at):
@@ -286,3 +371,5 @@ def test_no_ramfb(console):
         assert lines[0] == "fb: no display (start QEMU with -device ramfb)"
     assert console.run_ok("printenv stdout") == ["stdout=serial"]
     console.run_fail("setenv stdout serial,fb")
+    console.run_ok("env default -a")
+    assert console.run_ok("printenv stdout") == ["stdout=serial"]

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* test_fb_draw.c - the drawing layer on a small host surface: clipping
- * at every edge, outlines, inversion, blits, scrolling, text. */
+ * at every edge, outlines, inversion, blits, text. */
 #include <fb.h>
 
 #define W 40
@@ -83,7 +83,7 @@ static void test_rect_invert(void)
 	CHECK(count(0xffffff) == W * H && guard_ok());
 }
 
-static void test_blit_scroll(void)
+static void test_blit(void)
 {
 	uint32_t src[3 * 2] = { 1, 2, 3, 4, 5, 6 };
 
@@ -96,14 +96,6 @@ static void test_blit_scroll(void)
 	reset();
 	fb_blit(&s, W - 1, H - 1, src, 3, 2, 3 * 4);
 	CHECK(px(W - 1, H - 1) == 1 && count(0) == W * H - 1 && guard_ok());
-
-	reset();
-	fb_fill(&s, 0, 10, W, 1, 5);
-	fb_scroll_up(&s, 0, H, 4);
-	CHECK(px(0, 6) == 5 && px(0, 10) == 0);
-	fb_scroll_up(&s, 0, H + 1, 1);	/* beyond the surface: refused */
-	fb_scroll_up(&s, 0, 3, 4);	/* dy beyond the height: refused */
-	CHECK(px(0, 6) == 5 && count(5) == W && guard_ok());
 }
 
 static void test_text(void)
@@ -137,11 +129,36 @@ static void test_text(void)
 	CHECK(end == 30 + 4 * FONT_WIDTH);
 	CHECK(guard_ok());
 	CHECK(count(0x11) + count(0xff) == (W - 30) * (H - 25));
+
+	/* Clipped at the top-left at scale 3: the pixels left are exactly
+	 * the ones an unclipped glyph has there, and nothing else moves. */
+	reset();
+	fb_char(&s, -4, -5, 'A', 3, 0xff, 0x11);
+	for (y = 0; y < H; y++)
+		for (x = 0; x < W; x++) {
+			int gx = (x + 4) / 3, gy = (y + 5) / 3;
+			uint32_t want = 0;
+
+			if (gx < FONT_WIDTH && gy < FONT_HEIGHT)
+				want = gx < 5 && (a[gy] >> (4 - gx) & 1) ?
+				       0xff : 0x11;
+			CHECK(px(x, y) == want);
+		}
+	CHECK(guard_ok());
+
+	/* Off the surface on every side, or scale 0: nothing drawn. */
+	reset();
+	fb_char(&s, -FONT_WIDTH * 2, 0, 'A', 2, 0xff, 0x11);
+	fb_char(&s, W, 0, 'A', 2, 0xff, 0x11);
+	fb_char(&s, 0, -FONT_HEIGHT * 2, 'A', 2, 0xff, 0x11);
+	fb_char(&s, 0, H, 'A', 2, 0xff, 0x11);
+	fb_char(&s, 0, 0, 'A', 0, 0xff, 0x11);
+	CHECK(count(0) == W * H && guard_ok());
 }
 
 UNIT_MAIN(
 	test_fill();
 	test_rect_invert();
-	test_blit_scroll();
+	test_blit();
 	test_text();
 )
