@@ -6,8 +6,9 @@ Boots the same kernel and initramfs (whose /init powers off at once) both
 ways, in alternating rounds, and prints medians, the paired ratio
 virtboot/direct, the time to virtboot's prompt, the kernel load rate from
 the boot-stage table, the time the shell takes to print a screenful of
-lines many times over (with and without the ramfb screen console), and the
-image's size. Plain Python and QEMU.
+lines many times over (with and without the ramfb screen console), the
+rate of a kernel load from ext4 on a virtio disk (cold and warm, for every
+firmware), and the image's size. Plain Python and QEMU.
 
   bench.py --build DIR [--rounds N] [--fw OTHER.bin ...]
 """
@@ -121,6 +122,56 @@ def console_output_time(args, lines, timeout=120):
         proc.wait()
 
 
+def shell_session(args, commands, timeout=120):
+    """Boot to the => prompt (a key stops any autoboot countdown), run each
+    command and return their outputs."""
+    proc = subprocess.Popen([QEMU] + args, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = b""
+
+    def wait_for(pattern, since):
+        nonlocal out
+        end = time.monotonic() + timeout
+        while pattern not in out[since:]:
+            if b"Hit any key" in out[since:] and b"=> " not in out[since:]:
+                proc.stdin.write(b" ")
+                proc.stdin.flush()
+                since = len(out)
+            left = end - time.monotonic()
+            ready, _, _ = select.select([proc.stdout], [], [], max(min(left, 0.2), 0))
+            if not ready:
+                if left <= 0:
+                    raise RuntimeError("no %r in %d s:\n%s" % (
+                        pattern, timeout, out.decode(errors="replace")[-2000:]))
+                continue
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                raise RuntimeError("QEMU exited:\n%s" % out.decode(errors="replace")[-2000:])
+            out += chunk
+
+    try:
+        wait_for(b"=> ", 0)
+        results = []
+        for cmd in commands:
+            mark = len(out)
+            proc.stdin.write(cmd.encode() + b"\r")
+            proc.stdin.flush()
+            wait_for(b"\n=> ", mark)
+            results.append(out[mark:].decode(errors="replace"))
+        return results
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def load_rate(output):
+    """Bytes and seconds from U-Boot's "N bytes read in T ms" line."""
+    m = re.search(r"(\d+) bytes read in (\d+(?:\.\d+)?) ms", output)
+    if not m:
+        raise RuntimeError("no load figure in:\n" + output)
+    return int(m.group(1)), float(m.group(2)) / 1000
+
+
 def check_booted(name, out):
     if INIT_MARK not in out:
         raise RuntimeError("%s: the guest's /init never ran:\n%s" % (name, out[-3000:]))
@@ -158,6 +209,26 @@ def prepare(build, tmp):
     return kernel, initrd, null_fw, env, prompt_env
 
 
+def make_disk(kernel, tmp):
+    """A DOS-partitioned disk whose ext4 partition holds the kernel at
+    /boot/Image, with the features older U-Boots read (no orphan_file or
+    metadata_csum_seed), so that every firmware reads the same disk."""
+    root = os.path.join(tmp, "root")
+    os.makedirs(os.path.join(root, "boot"))
+    os.link(kernel, os.path.join(root, "boot", "Image")) \
+        if os.stat(kernel).st_dev == os.stat(tmp).st_dev else \
+        subprocess.run(["cp", kernel, os.path.join(root, "boot", "Image")], check=True)
+    size = (os.path.getsize(kernel) >> 20) + 16
+    disk = os.path.join(tmp, "disk.img")
+    with open(disk, "wb") as f:
+        f.truncate((size + 2) << 20)
+    subprocess.run(["sfdisk", "-q", disk], input=b"label: dos\n,,83,*\n", check=True)
+    subprocess.run(["mkfs.ext4", "-q", "-F", "-O", "^metadata_csum_seed,^orphan_file",
+                    "-E", "offset=%d" % (1 << 20), "-d", root, disk, "%dM" % size],
+                   check=True)
+    return disk
+
+
 def image_sizes(build):
     elf = os.path.join(build, "virtboot.elf")
     out = subprocess.run(["aarch64-linux-gnu-size", "-A", elf], check=True,
@@ -188,6 +259,12 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="virtboot-bench-") as tmp:
         kernel, initrd, null_fw, env, prompt_env = prepare(build, tmp)
+        disk = make_disk(kernel, tmp)
+        disk_args = ["-drive", "if=virtio,format=raw,file=" + disk]
+        loaders = [("virtboot", MACHINE + ["-bios", bios, "-fw_cfg",
+                                           "name=opt/virtboot/env,file=" + prompt_env])]
+        loaders += [(os.path.basename(fw), MACHINE + ["-bios", fw]) for fw in args.fw]
+        disk_loads = {name: {"cold": [], "warm": []} for name, _ in loaders}
         initrd_size = os.path.getsize(initrd)
         linux = ["-kernel", kernel, "-initrd", initrd, "-append", APPEND]
         systems = [("direct -kernel", MACHINE + linux),
@@ -219,6 +296,11 @@ def main():
                     base + ["-bios", bios, "-fw_cfg",
                             "name=opt/virtboot/env,file=" + prompt_env],
                     SCROLL_LINES))
+            for name, qargs in (loaders if r % 2 == 0 else loaders[::-1]):
+                load = "load virtio 0:1 0x50000000 /boot/Image"
+                outs = shell_session(qargs + disk_args, ["virtio scan", load, load])
+                for kind, o in zip(("cold", "warm"), outs[1:]):
+                    disk_loads[name][kind].append(load_rate(o))
             print("  round %d/%d: %s" % (r + 1, args.rounds, ", ".join(
                 "%s %.3f s" % (n, times[n][-1]) for n, _ in systems)), file=sys.stderr)
 
@@ -251,7 +333,16 @@ def main():
     print("%-50s%7.3f  %7.3f  %7.3f s" % (("  serial and ramfb console (1024x768)",)
                                           + summary(scroll["ramfb"])))
     print()
-    print("virtboot.bin: %d bytes (%.1f KiB of the 128 KiB budget): %s" % (
+    print("load of the kernel from ext4 on virtio-blk (PCI)   median    min      max MiB/s")
+    for name, _ in loaders:
+        for kind in ("cold", "warm"):
+            rates = [b / t / (1 << 20) for b, t in disk_loads[name][kind] if t]
+            label = "%s, %s" % (name, "first touch of guest RAM" if kind == "cold"
+                                else "again, same place")
+            if rates:
+                print("  %-45s %7.0f  %7.0f  %7.0f" % ((label,) + summary(rates)))
+    print()
+    print("virtboot.bin: %d bytes (%.1f KiB of the 256 KiB budget): %s" % (
         total, total / 1024, ", ".join("%s %d" % kv for kv in sorted(sections.items()))))
     return 0
 
