@@ -47,6 +47,20 @@ static inline int blk_read(struct blk_dev *dev, uint64_t lba, uint64_t count,
 	return dev->read(dev, lba, count, buf);
 }
 
+/* Write count blocks from buf at lba: -EROFS on a read-only device, -EIO
+ * out of range or on a failure, else 0. */
+static inline int blk_write(struct blk_dev *dev, uint64_t lba,
+			    uint64_t count, const void *buf)
+{
+	if (!dev || !dev->write)
+		return -EROFS;
+	if (lba > dev->blocks || count > dev->blocks - lba)
+		return -EIO;
+	if (!count)
+		return 0;
+	return dev->write(dev, lba, count, buf);
+}
+
 /* True if the block size is one this code handles. */
 static inline int blk_size_ok(uint32_t size)
 {
