@@ -95,7 +95,7 @@ ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 # is far smaller than ADR's 1 MiB reach) rather than with veneers, whose
 # 4 KiB alignment cost a page of the size budget.
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
-	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--fatal-warnings \
 	-Wl,--fix-cortex-a53-843419=adr \
 	-Wl,-Map,$(O)/virtboot.map
 

@@ -2,12 +2,14 @@
 /*
  * core.c - driver model core: match device-tree nodes against the
  * registered drivers' compatible strings and probe them (Devicetree
- * Specification v0.4, 2.3.1 compatible, 2.3.4 status).
+ * Specification v0.4, 2.3.1 compatible, 2.3.4 status). A probe that
+ * faults (a node whose reg points at nothing) costs that device only.
  */
 #define pr_fmt(fmt) "dm: " fmt
 #include <bootstage.h>
 #include <driver.h>
 #include <dt.h>
+#include <exception.h>
 #include <errno.h>
 #include <libfdt.h>
 #include <stdlib.h>
@@ -32,11 +34,20 @@ static const struct driver *find_driver(const void *fdt, int node)
 	return NULL;
 }
 
+static int probe_dev(void *arg)
+{
+	struct device *dev = arg;
+
+	return dev->driver->probe(dev);
+}
+
 /* Probe one node; -EAGAIN when its driver waits for another device. */
 static int probe_node(const void *fdt, int node)
 {
 	const struct driver *drv;
+	struct exception_info fault;
 	struct device *dev;
+	char why[96];
 	int i, ret;
 
 	if (!dt_node_is_enabled(fdt, node))
@@ -57,7 +68,13 @@ static int probe_node(const void *fdt, int node)
 		.driver = drv, .fdt = fdt, .node = node,
 		.name = fdt_get_name(fdt, node, NULL),
 	};
-	ret = drv->probe(dev);
+	ret = exception_try(probe_dev, dev, &fault);
+	if (exception_faulted()) {
+		exception_describe(&fault, why, sizeof(why));
+		pr_err("%s: %s probe faulted (%s): device disabled\n",
+		       dev->name, drv->name, why);
+		return ret;
+	}
 	if (ret == -ENODEV)
 		return 0;	/* the driver has no use for this node */
 	if (ret == -EAGAIN)

@@ -33,16 +33,24 @@ static inline unsigned int arch_el(void)
 	return (read_sysreg(CurrentEL) >> 2) & 3;
 }
 
-/* Build the identity map and turn on the MMU and caches (before C's
- * library runs; start.S calls it). */
+/* Build the identity map and program the translation controls for this
+ * EL, MMU still off (start.S calls it from page 0, before C's library
+ * runs); then mmu_enable() turns the MMU and caches on, with WXN. */
 void mmu_setup(unsigned int el);
+void mmu_enable(void);
+/* From the exception entry: if the MMU is off (a kernel that faulted
+ * after the jump to Linux), make the loader's RAM coherent again and turn
+ * the MMU and caches back on. */
+void mmu_resume(void);
 /* Map [base, base + size) as normal write-back RAM (1 GiB granules);
  * returns 0 or -ERANGE beyond what the page tables cover. */
 int mmu_map_ram(uint64_t base, uint64_t size);
 /* True if the address is mapped (any attributes). */
 bool mmu_is_mapped(uint64_t addr);
-/* Turn the MMU and D-cache off (for the jump to Linux). */
-void mmu_disable(void);
+
+/* Seed the stack-protector guard (start.S, once the MMU is on, before any
+ * protected function runs). */
+void stack_guard_init(void);
 
 /* Data-cache maintenance by VA to the point of coherency. */
 void dcache_clean_range(uintptr_t start, size_t len);

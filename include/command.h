@@ -38,6 +38,9 @@ const struct command *command_next(const struct command *cmd);
 int command_run(int argc, char *argv[]);
 /* The command that last ran, if it can be repeated by an empty line. */
 const struct command *command_repeatable(void);
+/* Repeat it (an empty line), guarded as command_run() is. Returns 0 or 1
+ * (the value of $?); 0 if there is nothing to repeat. */
+int command_repeat(void);
 
 /* Parse helpers shared by the commands. All print nothing. */
 /* A U-Boot number: hexadecimal, with or without 0x. -EINVAL if not one. */

@@ -7,7 +7,7 @@
  * later than when this CPU started waiting) and Linux has written its
  * entry to the release address, spin_release (linux.S) takes them there.
  */
-	.text
+	.section .text.mmu_off.smp, "ax"
 	.globl	spin_park
 spin_park:
 	mrs	x20, cntpct_el0			// waiting since
