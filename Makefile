@@ -91,12 +91,15 @@ CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -ffreestanding \
 	-Iinclude -I$(O)/include -isystem $(SYSROOT)/usr/include \
 	-include $(O)/include/generated/autoconf.h
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
-# Cortex-A53 erratum 843419 is fixed by rewriting ADRP as ADR (the image
-# is far smaller than ADR's 1 MiB reach) rather than with veneers, whose
-# 4 KiB alignment cost a page of the size budget.
+# Cortex-A53 erratum 843419: ADR's 1 MiB reach covers the flash but not
+# the RAM at 1 GiB, so an affected ADRP of a RAM symbol (where one lands
+# depends on the layout) cannot be rewritten as ADR and needs a veneer:
+# "full" does both (the veneers' 4 KiB alignment costs up to a page).
+# No segment may be writable and executable: --fatal-warnings turns the
+# linker's RWX warning (and any other) into an error.
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
 	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--fatal-warnings \
-	-Wl,--fix-cortex-a53-843419=adr \
+	-Wl,--fix-cortex-a53-843419=full \
 	-Wl,-Map,$(O)/virtboot.map
 
 # Code that runs before the MMU is on (all accesses are Device memory there)

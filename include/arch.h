@@ -52,6 +52,10 @@ bool mmu_is_mapped(uint64_t addr);
  * protected function runs). */
 void stack_guard_init(void);
 
+/* From EL3: where a kernel's first vectors are (2 KiB, every entry an SMC
+ * #SMC_KERNEL_FAULT back to EL3). */
+uintptr_t arch_kernel_vectors(void);
+
 /* Data-cache maintenance by VA to the point of coherency. */
 void dcache_clean_range(uintptr_t start, size_t len);
 void dcache_inval_range(uintptr_t start, size_t len);

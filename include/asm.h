@@ -15,6 +15,10 @@
  * SError), plus this flag when SP_ELx was unusable at the entry. */
 #define EXC_KIND_BAD_SP_BIT	4
 #define EXC_KIND_BAD_SP		(1 << EXC_KIND_BAD_SP_BIT)
+/* The SMC immediate of the vectors a kernel entered from EL3 starts with
+ * (linux.S): its exceptions come back to EL3 until it sets its own. */
+#define SMC_KERNEL_FAULT	0x5642
+
 /* What an exception entry needs of the exception stack, at least. */
 #define EXC_STACK_MIN		4096
 

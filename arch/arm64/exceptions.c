@@ -55,7 +55,8 @@ static const char *fault_status(uint32_t dfsc)
 	}
 }
 
-static void report(const struct pt_regs *regs, unsigned int kind)
+static void report(const struct pt_regs *regs, unsigned int kind,
+		   unsigned int el)
 {
 	uint32_t ec = regs->esr >> 26;
 	int i;
@@ -67,7 +68,7 @@ static void report(const struct pt_regs *regs, unsigned int kind)
 		printf(", %s level %u%s", fault_status(regs->esr & 0x3f),
 		       (unsigned int)(regs->esr & 3),
 		       ec >= 0x24 ? (regs->esr & (1 << 6) ? ", write" : ", read") : "");
-	printf(" at EL%u\n", arch_el());
+	printf(" at EL%u\n", el);
 	printf("elr: %016llx  far: %016llx  spsr: %08llx\n",
 	       (unsigned long long)regs->elr, (unsigned long long)regs->far,
 	       (unsigned long long)regs->spsr);
@@ -100,8 +101,46 @@ static void __attribute__((noreturn)) exception_recover(void)
 
 #define SPSR_DAIF	(0xfUL << 6)
 
+/*
+ * A kernel entered from EL3 starts with the mailbox's vectors (handoff.c,
+ * linux.S), each an SMC back here: then the exception is the kernel's,
+ * described by its own registers at its EL, and the vector it went
+ * through gives its kind.
+ */
+static bool from_kernel(struct pt_regs *regs, unsigned int *kind,
+			unsigned int *el)
+{
+	uint64_t off = regs->elr - 4 - arch_kernel_vectors();
+
+	if (*kind != 8 || regs->esr >> 26 != 0x17 ||
+	    (regs->esr & 0xffff) != SMC_KERNEL_FAULT || off >= 2048)
+		return false;
+	*kind = off / 128;
+	*el = (regs->spsr >> 2) & 3;
+	if (*el == 2) {
+		regs->elr = read_sysreg(elr_el2);
+		regs->spsr = read_sysreg(spsr_el2);
+		regs->esr = read_sysreg(esr_el2);
+		regs->far = read_sysreg(far_el2);
+		regs->sp = *kind < 4 ? read_sysreg(sp_el0) : read_sysreg(sp_el2);
+	} else {
+		regs->elr = read_sysreg(elr_el1);
+		regs->spsr = read_sysreg(spsr_el1);
+		regs->esr = read_sysreg(esr_el1);
+		regs->far = read_sysreg(far_el1);
+		regs->sp = *kind < 4 ? read_sysreg(sp_el0) : read_sysreg(sp_el1);
+	}
+	return true;
+}
+
+#define SPSR_DAIF	(0xfUL << 6)
+#define SCR_NS		(1UL << 0)
+
 void exception_handle(struct pt_regs *regs, unsigned int kind)
 {
+	unsigned int el = arch_el(), k;
+	bool kernel;
+
 	regs->elr = read_sysreg_el(elr);
 	regs->spsr = read_sysreg_el(spsr);
 	regs->esr = read_sysreg_el(esr);
@@ -110,32 +149,38 @@ void exception_handle(struct pt_regs *regs, unsigned int kind)
 	/* A fault while reporting one: say as little as possible. */
 	if (depth++) {
 		if (depth == 2) {
-			report(regs, kind);
+			report(regs, kind, el);
 			panic("exception in the exception handler");
 		}
 		for (;;)
 			wfe();
 	}
-	/* Only a synchronous exception at this EL can be undone, by
-	 * returning to where exception_guard() was entered, on its stack,
-	 * in the loader's own mode (ELxt, interrupts masked). */
-	if (((kind & ~EXC_KIND_BAD_SP) == 0 || (kind & ~EXC_KIND_BAD_SP) == 4) &&
-	    recovery) {
+	kernel = from_kernel(regs, &kind, &el);
+	k = kind & ~EXC_KIND_BAD_SP;
+	/* Only a synchronous exception can be undone: one of the loader's
+	 * own code at this EL, or of a kernel a command entered (here or,
+	 * from EL3, passed back), by returning to where exception_guard()
+	 * was entered, on its stack, in the loader's own mode (ELxt,
+	 * interrupts masked). */
+	if ((k == 0 || k == 4) && recovery) {
 		if (recovery->info) {
 			recovery->info->esr = regs->esr;
 			recovery->info->far = regs->far;
 			recovery->info->elr = regs->elr;
 		} else {
-			report(regs, kind);
+			report(regs, kind, el);
 			printf("Command aborted: back to the prompt.\n");
 		}
+		if (kernel)	/* the loader's side again */
+			write_sysreg(read_sysreg(scr_el3) & ~SCR_NS, scr_el3);
 		write_sysreg(recovery->sp, sp_el0);
 		write_sysreg_el(SPSR_DAIF | arch_el() << 2, spsr);
 		write_sysreg_el((uintptr_t)exception_recover, elr);
+		isb();
 		depth--;
 		return;
 	}
-	report(regs, kind);
+	report(regs, kind, el);
 	panic("unrecoverable exception");
 }
 

@@ -8,6 +8,7 @@
  */
 #define pr_fmt(fmt) "boot: " fmt
 #include <arch.h>
+#include <asm.h>
 #include <boot.h>
 #include <bootstage.h>
 #include <dt.h>
@@ -88,6 +89,10 @@ struct spin_mailbox {
 	uint64_t gicc_v2;	/* GICv2 CPU interface: priority mask */
 	uint64_t mdcr;		/* MDCR_EL3 */
 	uint64_t smcr;		/* SMCR_EL3, with SME */
+	/* The vectors a kernel starts with (VBAR_EL2/EL1, linux.S): each
+	 * entry an SMC back to EL3 (exceptions.c). Here because the page is
+	 * non-secure RAM kept from Linux, where the flash is secure-only. */
+	uint32_t vectors[512] __attribute__((aligned(2048)));
 };
 #define SPIN_SVE	(1 << 0)
 #define SPIN_SME	(1 << 1)
@@ -95,6 +100,7 @@ struct spin_mailbox {
 
 struct spin_mailbox spin_mailbox
 	__attribute__((aligned(4096), section(".bss.spin_mailbox")));
+_Static_assert(sizeof(struct spin_mailbox) == 4096, "one page, /memreserve/d");
 
 /* From EL3 the kernel runs non-secure: hand it the GIC. GICv2: every
  * interrupt to Group 1 (the banked SGI/PPI register for this CPU only)
@@ -166,13 +172,26 @@ int boot_arch_fdt_fixup(void *fdt)
 			return dt_errno(err);
 	}
 	return dt_errno(fdt_add_mem_rsv(fdt, (uintptr_t)&spin_mailbox,
-					sizeof(spin_mailbox) < 4096 ? 4096 :
 					sizeof(spin_mailbox)));
+}
+
+#define A64_SMC(imm)	(0xd4000003U | (imm) << 5)
+#define A64_B_SELF	0x14000000U
+
+uintptr_t arch_kernel_vectors(void)
+{
+	return (uintptr_t)spin_mailbox.vectors;
 }
 
 /* Let the parked CPUs read the mailbox (they run with caches off). */
 static void spin_table_arm(uint64_t scr)
 {
+	unsigned int i;
+
+	for (i = 0; i < 16; i++) {
+		spin_mailbox.vectors[i * 32] = A64_SMC(SMC_KERNEL_FAULT);
+		spin_mailbox.vectors[i * 32 + 1] = A64_B_SELF;
+	}
 	spin_mailbox.release = 0;
 	spin_mailbox.scr = scr;
 	dcache_flush_range((uintptr_t)&spin_mailbox, sizeof(spin_mailbox));

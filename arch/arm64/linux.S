@@ -16,7 +16,12 @@
  * CPU has EL2 (EL2 with the MMU off, EL1 AArch64, no traps of the timer
  * or of FP/SIMD, the virtual IDs of this CPU, CNTVOFF 0), else at
  * non-secure EL1h with the MMU off; with FEAT_GCS (SCR_EL3.GCSEn set),
- * GCSCR_EL2, GCSCR_EL1 and GCSCRE0_EL1 zeroed.
+ * GCSCR_EL2, GCSCR_EL1 and GCSCRE0_EL1 zeroed. VBAR_EL2 and VBAR_EL1 point
+ * at the mailbox's vectors (handoff.c: in non-secure RAM, since the flash
+ * is secure-only with secure=on), whose every entry is an SMC back to
+ * EL3: until Linux installs its own vectors (the first thing it does), an
+ * exception of the kernel comes back to the loader, which reports it and,
+ * for a kernel booted by a shell command, recovers (exceptions.c).
  *
  * spin_release (from spin_park, smp.S, x0 = &spin_mailbox): a secondary
  * CPU at EL3, MMU and caches off, released by Linux through the
@@ -48,6 +53,7 @@
 #define MB_GICC_V2		48
 #define MB_MDCR			56
 #define MB_SMCR			64
+#define MB_VECTORS		2048
 #define SPIN_SVE_BIT		0
 #define SPIN_SME_BIT		1
 #define SPIN_GICV3_BIT		2
@@ -128,6 +134,8 @@ el3_to_linux:				// x19 entry, x20 x0, x21 SCR
 	msr	vpidr_el2, x0
 	mrs	x0, mpidr_el1
 	msr	vmpidr_el2, x0
+	ldr	x0, =spin_mailbox + MB_VECTORS
+	msr	vbar_el2, x0
 	tbz	x21, #SCR_GCSEN_BIT, 1f
 	msr	S3_4_C2_C5_0, xzr		// GCSCR_EL2
 1:	mov	x0, #SPSR_EL2H_DAIF
@@ -135,7 +143,9 @@ el3_to_linux:				// x19 entry, x20 x0, x21 SCR
 2:	ldr	x0, =SCTLR_EL1_RES1
 	msr	sctlr_el1, x0
 	mov	x0, #SPSR_EL1H_DAIF
-3:	tbz	x21, #SCR_GCSEN_BIT, 4f
+3:	ldr	x1, =spin_mailbox + MB_VECTORS
+	msr	vbar_el1, x1
+	tbz	x21, #SCR_GCSEN_BIT, 4f
 	msr	S3_0_C2_C5_0, xzr		// GCSCR_EL1
 	msr	S3_0_C2_C5_1, xzr		// GCSCRE0_EL1
 4:	msr	spsr_el3, x0
