@@ -14,7 +14,8 @@
  *  - 256..512 GiB (QEMU's high PCIe ECAM and MMIO) Device.
  * RAM beyond the first GiB of it is added by mmu_map_ram() once the device
  * tree has said where it is. Execute-never is UXN|PXN in the EL1&0 regime
- * and XN (bit 54) at EL2/EL3, where bit 53 is RES0.
+ * and XN (bit 54) at EL2/EL3, where bit 53 is RES0 and AP[1] (bit 6) RES1
+ * (a regime of one Exception level).
  *
  * mmu_setup() runs before the MMU is on, when every access is Device
  * memory: this file is built with -mstrict-align and without builtins.
@@ -35,6 +36,7 @@
 #define PTE_TABLE	(3UL << 0)	/* level 1-2: next table */
 #define PTE_PAGE	(3UL << 0)	/* level 3: a 4 KiB page */
 #define PTE_ATTR(i)	((uint64_t)(i) << 2)
+#define PTE_AP1		(1UL << 6)	/* EL0 access; RES1 at EL2/EL3 */
 #define PTE_RO		(1UL << 7)
 #define PTE_ISH		(3UL << 8)
 #define PTE_AF		(1UL << 10)
@@ -73,6 +75,7 @@ static uint64_t l3_flash[512] __attribute__((aligned(4096)));	/* 0-2 MiB */
 static uint64_t l2_ram[512] __attribute__((aligned(4096)));	/* 1-2 GiB */
 static uint64_t l3_ram[512] __attribute__((aligned(4096)));	/* loader */
 static uint64_t pte_xn;		/* execute-never in this EL's regime */
+static uint64_t pte_leaf;	/* in every block and page: AP[1] at EL2/3 */
 
 static void tlb_flush(void)
 {
@@ -99,32 +102,34 @@ void mmu_setup(unsigned int el)
 	unsigned int i;
 
 	pte_xn = el == 1 ? PTE_XN | PTE_PXN : PTE_XN;
+	pte_leaf = el == 1 ? 0 : PTE_AP1;
 	for (i = 0; i < 512; i++) {
-		a = (uint64_t)i * SZ_4K;
-		if (a < (uintptr_t)__text_mmu_start)
+		a = (uint64_t)i * SZ_4K | PTE_PAGE | PTE_NORMAL | PTE_RO |
+		    pte_leaf;
+		if (i * SZ_4K < (uintptr_t)__text_mmu_start)
 			l3_flash[i] = 0;
-		else if (a < (uintptr_t)__text_end)
-			l3_flash[i] = a | PTE_PAGE | PTE_NORMAL | PTE_RO |
-				      (el == 1 ? PTE_XN : 0);	/* UXN */
+		else if (i * SZ_4K < (uintptr_t)__text_end)
+			l3_flash[i] = a | (el == 1 ? PTE_XN : 0);	/* UXN */
 		else
-			l3_flash[i] = a | PTE_PAGE | PTE_NORMAL | PTE_RO | pte_xn;
+			l3_flash[i] = a | pte_xn;
 	}
 	for (i = 0; i < 512; i++) {
 		a = (uint64_t)i * SZ_2M;
 		l2_low[i] = a | (a < FLASH_SIZE ? PTE_NORMAL | PTE_RO :
-				 PTE_DEVICE) | pte_xn;
+				 PTE_DEVICE) | pte_xn | pte_leaf;
 		a = DEVICE_END + (uint64_t)i * SZ_2M;
-		l2_ram[i] = a | PTE_NORMAL | pte_xn;
+		l2_ram[i] = a | PTE_NORMAL | pte_xn | pte_leaf;
 		a = ram_l3 + (uint64_t)i * SZ_4K;
 		l3_ram[i] = is_guard_page(a) ? 0 :
-			    a | PTE_PAGE | PTE_NORMAL | pte_xn;
+			    a | PTE_PAGE | PTE_NORMAL | pte_xn | pte_leaf;
 	}
 	l2_low[0] = (uintptr_t)l3_flash | PTE_TABLE;
 	l2_ram[(ram_l3 - DEVICE_END) / SZ_2M] = (uintptr_t)l3_ram | PTE_TABLE;
 	l1_table[0] = (uintptr_t)l2_low | PTE_TABLE;
 	l1_table[1] = (uintptr_t)l2_ram | PTE_TABLE;	/* the first GiB of RAM */
 	for (i = HIGH_IO_START / SZ_1G; i < VA_END / SZ_1G; i++)
-		l1_table[i] = (uint64_t)i * SZ_1G | PTE_DEVICE | pte_xn;
+		l1_table[i] = (uint64_t)i * SZ_1G | PTE_DEVICE | pte_xn |
+			      pte_leaf;
 
 	/* The walker will look in the caches once they are on: make sure
 	 * no stale line shadows what was just written to memory. */
@@ -193,7 +198,8 @@ int mmu_map_ram(uint64_t base, uint64_t size)
 		return -ERANGE;
 	for (gb = base / SZ_1G; gb < (end + SZ_1G - 1) / SZ_1G; gb++)
 		if ((l1_table[gb] & PTE_TYPE_MASK) != PTE_TABLE)
-			l1_table[gb] = gb * SZ_1G | PTE_NORMAL | pte_xn;
+			l1_table[gb] = gb * SZ_1G | PTE_NORMAL | pte_xn |
+				       pte_leaf;
 	tlb_flush();
 	return 0;
 }
