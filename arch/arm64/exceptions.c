@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * exceptions.c - report an exception (Arm DDI 0487, D1.10: ESR_ELx
- * classes) and recover from one raised by a shell command.
+ * classes) and recover from one raised inside exception_guard(): a shell
+ * command, a driver probe, or a kernel a command entered that faulted
+ * before it set up its own vectors. The handler runs on the exception
+ * stack (SP_ELx; vectors.S), the loader on SP_EL0.
  */
 #include <arch.h>
 #include <asm.h>
@@ -9,7 +12,6 @@
 #include <exception.h>
 #include <setjmp.h>
 #include <virtboot.h>
-
 
 static const char *const kind_names[4] = {
 	"Synchronous Abort", "IRQ", "FIQ", "SError",
@@ -98,8 +100,6 @@ static void __attribute__((noreturn)) exception_recover(void)
 {
 	longjmp(recovery->buf, 1);
 }
-
-#define SPSR_DAIF	(0xfUL << 6)
 
 /*
  * A kernel entered from EL3 starts with the mailbox's vectors (handoff.c,
