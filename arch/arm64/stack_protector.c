@@ -20,13 +20,21 @@
 
 uintptr_t __stack_chk_guard;
 
-/* SplitMix64's finaliser: every input bit reaches every output bit. */
+/*
+ * SplitMix64's finaliser (every input bit reaches every output bit) with
+ * a feed-forward of the previous state: the finaliser alone can be run
+ * backwards, and the guard is copied into every protected frame, in RAM
+ * that Linux later reuses; the seeds are Linux's too (it wipes kaslr-seed
+ * from its tree for the same reason), so the guard must not give them
+ * back to whoever reads it and guesses the counter values.
+ */
 static NO_SSP uint64_t mix(uint64_t h, uint64_t v)
 {
-	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-	return h ^ (h >> 31);
+	uint64_t x = (h ^ v) + 0x9e3779b97f4a7c15ULL;
+
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31) ^ h;
 }
 
 static NO_SSP uint64_t mix_prop(uint64_t h, const void *fdt, int node,
