@@ -175,16 +175,23 @@ def test_stack_guard_is_seeded(boot):
 
 # --- 6. page 0 and the guard pages ----------------------------------------------
 
-def test_page0_unmapped(console):
+MACHINES = ["virt", "virt,virtualization=on", "virt,secure=on"]  # EL1, 2, 3
+
+
+@pytest.mark.parametrize("machine", MACHINES)
+def test_page0_unmapped(boot, machine):
     """Page 0 (the MMU-off code) is unmapped once the MMU is on: a null
     pointer or a jump to 0 faults instead of restarting the loader."""
+    console = boot(machine=machine)
     faults(console, "md 0 4", "translation fault level 3, read")
     faults(console, "md.b ff8 10", "translation fault level 3, read")
     # Past page 0 the code is readable (the vectors are there).
     assert console.run_ok("md.l 1000 4")[0].startswith("00001000:")
 
 
-def test_stack_guard_page_faults(console):
+@pytest.mark.parametrize("machine", MACHINES)
+def test_stack_guard_page_faults(boot, machine):
+    console = boot(machine=machine)
     for name in ("__stack_guard", "__exc_stack_guard"):
         addr = symbol(name)
         out = faults(console, "md.q %x 2" % addr, "translation fault level 3, read")
@@ -195,11 +202,47 @@ def test_stack_guard_page_faults(console):
 
 # --- 7. W^X ---------------------------------------------------------------------
 
-def test_rodata_readable_code_readonly(console):
+@pytest.mark.parametrize("machine", MACHINES)
+def test_rodata_readable_code_readonly(boot, machine):
+    console = boot(machine=machine)
     addr = symbol("__commands_start")
     assert console.run_ok("md.l %x 4" % addr)[0].startswith("%08x:" % addr)
     code = symbol("exception_vectors")
     faults(console, "mw.l %x 0" % code, "permission fault")
+
+
+def pte(console, table, index):
+    out = console.run_ok("md.q %x 1" % (symbol(table) + 8 * index))
+    return int(out[0].split()[1], 16)
+
+
+@pytest.mark.parametrize("machine,el", [("virt", 1), ("virt,virtualization=on", 2),
+                                        ("virt,secure=on", 3)])
+def test_page_attributes(boot, machine, el):
+    """The translation tables, read back: page 0 and the guard pages
+    invalid; code read-only executable; read-only data read-only
+    execute-never; RAM execute-never; PXN only in the EL1&0 regime, AP[1]
+    (RES1) only at EL2/EL3."""
+    console = boot(machine=machine)
+    ro, xn, pxn, ap1 = 1 << 7, 1 << 54, 1 << 53, 1 << 6
+    text_end = symbol("__text_end")
+    assert pte(console, "l3_flash", 0) == 0
+    code = pte(console, "l3_flash", 1)
+    data = pte(console, "l3_flash", text_end // 4096)
+    assert code & 3 == 3 and data & 3 == 3
+    assert code & ro and data & ro
+    assert not code & pxn
+    assert bool(code & xn) == (el == 1)          # UXN at EL1, XN above
+    assert data & xn
+    assert bool(data & pxn) == (el == 1)
+    ram_start = symbol("__ram_start")
+    for name in ("__stack_guard", "__exc_stack_guard"):
+        assert pte(console, "l3_ram", (symbol(name) - ram_start) // 4096) == 0
+    stack = pte(console, "l3_ram", (symbol("__stack_bottom") - ram_start) // 4096)
+    assert stack & 3 == 3 and not stack & ro and stack & xn
+    assert bool(stack & pxn) == (el == 1)
+    for e in (code, data, stack):
+        assert bool(e & ap1) == (el != 1)
 
 
 def test_elf_has_no_rwx_segment():
