@@ -19,8 +19,8 @@ void mdelay(uint64_t ms);
  * the frequency first). Whole seconds and the remainder are converted
  * apart, so nothing overflows for any uptime: the remainder times 10^6
  * stays within 64 bits because CNTFRQ_EL0 is a 32-bit field (a larger
- * freq is taken as UINT32_MAX). Results are rounded down and saturate at
- * UINT64_MAX. A frequency of 0 (a counter nobody set up) gives 0 rather
+ * freq is taken as UINT32_MAX). Times are rounded down and tick counts up
+ * (a delay is never short), both saturating at UINT64_MAX. A frequency of 0 (a counter nobody set up) gives 0 rather
  * than a division by zero.
  */
 #define TIMER_FREQ_MAX	0xffffffffULL
@@ -41,15 +41,15 @@ static inline uint64_t timer_ticks_to_us(uint64_t ticks, uint64_t freq)
 
 static inline uint64_t timer_us_to_ticks(uint64_t us, uint64_t freq)
 {
-	uint64_t s = us / 1000000, t;
+	uint64_t s = us / 1000000, t, rem;
 
 	if (freq > TIMER_FREQ_MAX)
 		freq = TIMER_FREQ_MAX;
 	if (freq && s > UINT64_MAX / freq)
 		return UINT64_MAX;
 	t = s * freq;
-	return t + us % 1000000 * freq / 1000000 < t ? UINT64_MAX :
-	       t + us % 1000000 * freq / 1000000;
+	rem = (us % 1000000 * freq + 999999) / 1000000;
+	return t + rem < t ? UINT64_MAX : t + rem;
 }
 
 #endif

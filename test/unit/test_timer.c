@@ -13,7 +13,7 @@ static void test_qemu_62_5_mhz(void)
 	CHECK(timer_ticks_to_us(125000000, f) == 2000000);
 	CHECK(timer_ticks_to_us(62, f) == 0);	/* 0.992 us, rounded down */
 	CHECK(timer_ticks_to_us(63, f) == 1);
-	CHECK(timer_us_to_ticks(1, f) == 62);	/* 62.5, rounded down */
+	CHECK(timer_us_to_ticks(1, f) == 63);	/* 62.5: a delay rounds up */
 	CHECK(timer_us_to_ticks(1500000, f) == 93750000);
 	/* A year of uptime: no overflow, exact. */
 	CHECK(timer_ticks_to_us(f * 31536000ULL, f) == 31536000000000ULL);
@@ -50,7 +50,8 @@ static void test_odd_and_zero(void)
 	CHECK(timer_ticks_to_us(7, 7) == 1000000);
 	CHECK(timer_us_to_ticks(1000000, 7) == 7);
 	CHECK(timer_ticks_to_us(UINT64_MAX, 1) == UINT64_MAX);	/* saturates */
-	CHECK(timer_us_to_ticks(3, 1000001) == 3);
+	CHECK(timer_us_to_ticks(3, 1000001) == 4);	/* 3.000003 */
+	CHECK(timer_us_to_ticks(1000000, 1000001) == 1000001);
 }
 
 UNIT_MAIN(test_qemu_62_5_mhz(); test_24_mhz(); test_1_ghz();
