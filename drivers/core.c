@@ -9,8 +9,8 @@
 #include <bootstage.h>
 #include <driver.h>
 #include <dt.h>
-#include <exception.h>
 #include <errno.h>
+#include <exception.h>
 #include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
