@@ -92,12 +92,14 @@ CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -ffreestanding \
 	-Iinclude -I$(O)/include -isystem $(SYSROOT)/usr/include \
 	-include $(O)/include/generated/autoconf.h
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
-# Cortex-A53 erratum 843419: the linker rewrites an affected ADRP as ADR
-# where the target is within 1 MiB (code and constants in the flash), and
-# uses a veneer where it is not (data in RAM, 1 GiB away: "=adr" alone
-# makes ld assert on such a sequence).
+# Cortex-A53 erratum 843419: ADR's 1 MiB reach covers the flash but not
+# the RAM at 1 GiB, so an affected ADRP of a RAM symbol (where one lands
+# depends on the layout) cannot be rewritten as ADR and needs a veneer:
+# "full" does both (the veneers' 4 KiB alignment costs up to a page).
+# No segment may be writable and executable: --fatal-warnings turns the
+# linker's RWX warning (and any other) into an error.
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
-	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--fatal-warnings \
 	-Wl,--fix-cortex-a53-843419=full \
 	-Wl,-Map,$(O)/virtboot.map
 

@@ -14,6 +14,7 @@
 #include <boot.h>
 #include <boot_hooks.h>
 #include <bootstage.h>
+#include <console.h>
 #include <dt.h>
 #include <env.h>
 #include <errno.h>
@@ -21,6 +22,7 @@
 #include <mem.h>
 #include <region.h>
 #include <string.h>
+#include <timer.h>
 #include <virtboot.h>
 
 #define DTB_ROOM	4096	/* for the /chosen properties */
@@ -193,7 +195,7 @@ int boot_finish(struct boot_attempt *p, uint64_t kernel, uint64_t ksize,
 	const struct image_info *img = &p->img;
 	const char *bootargs = env_get("bootargs");
 	const void *src = p->fdt_src;
-	uint64_t fdt, size;
+	uint64_t fdt, size, us;
 	int err;
 
 	if (!src) {
@@ -261,8 +263,16 @@ int boot_finish(struct boot_attempt *p, uint64_t kernel, uint64_t ksize,
 		return err;
 	}
 	bootstage_mark("dtb fixed up");
+	bootstage_mark("start kernel");
+	if (env_get_hex("bootstage_report", 0))
+		bootstage_report();
+	us = timer_us();
+	printf("Starting kernel ... (%llu.%03llu s after reset)\n",
+	       (unsigned long long)(us / 1000000),
+	       (unsigned long long)(us / 1000 % 1000));
+	console_flush();	/* the screen too, before it changes hands */
 	boot_handoff(kernel, ksize, fdt, fdt_totalsize((void *)(uintptr_t)fdt),
-		     initrd, isize, env_get_hex("bootstage_report", 0));
+		     initrd, isize);
 }
 
 /* --- boot from memory (booti) ------------------------------------------ */

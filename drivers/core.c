@@ -3,13 +3,15 @@
  * core.c - driver model core: match device-tree nodes against the
  * registered drivers' compatible strings (Devicetree Specification v0.4,
  * 2.3.1 compatible, 2.3.4 status), and the devices buses find against
- * their drivers' ID tables; probe each match.
+ * their drivers' ID tables; probe each match. A probe that faults (a
+ * node whose reg points at nothing) costs that device only.
  */
 #define pr_fmt(fmt) "dm: " fmt
 #include <bootstage.h>
 #include <driver.h>
 #include <dt.h>
 #include <errno.h>
+#include <exception.h>
 #include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +60,30 @@ static struct device *new_device(const char *name)
 	return dev;
 }
 
+static int probe_dev(void *arg)
+{
+	struct device *dev = arg;
+
+	return dev->driver->probe(dev);
+}
+
 /* Bind drv to dev: 0 when bound (or quietly declined), else the error. */
 static int probe(struct device *dev, const struct driver *drv)
 {
+	struct exception_info fault;
+	char why[96];
 	int ret;
 
 	dev->driver = drv;
-	ret = drv->probe(dev);
+	ret = exception_try(probe_dev, dev, &fault);
+	if (exception_faulted()) {
+		exception_describe(&fault, why, sizeof(why));
+		pr_err("%s: %s probe faulted (%s): device disabled\n",
+		       dev->name, drv->name, why);
+		dev->driver = NULL;
+		dev->priv = NULL;
+		return ret;
+	}
 	if (ret) {
 		dev->driver = NULL;
 		dev->priv = NULL;

@@ -33,19 +33,31 @@ static inline unsigned int arch_el(void)
 	return (read_sysreg(CurrentEL) >> 2) & 3;
 }
 
-/* Build the identity map and turn on the MMU and caches (before C's
- * library runs; start.S calls it). */
+/* Build the identity map and program the translation controls for this
+ * EL, MMU still off (start.S calls it from page 0, before C's library
+ * runs); then mmu_enable() turns the MMU and caches on, with WXN. */
 void mmu_setup(unsigned int el);
+void mmu_enable(void);
+/* From the exception entry: if the MMU is off (a kernel that faulted
+ * after the jump to Linux), make the loader's RAM coherent again and turn
+ * the MMU and caches back on. */
+void mmu_resume(void);
 /* Map [base, base + size) as normal write-back RAM (1 GiB granules);
  * returns 0 or -ERANGE beyond what the page tables cover. */
 int mmu_map_ram(uint64_t base, uint64_t size);
 /* True if the address is mapped (any attributes). */
 bool mmu_is_mapped(uint64_t addr);
-/* Turn the MMU and D-cache off (for the jump to Linux). */
-void mmu_disable(void);
+
+/* Seed the stack-protector guard (start.S, once the MMU is on, before any
+ * protected function runs). */
+void stack_guard_init(void);
+
+/* From EL3: where a kernel's first vectors are (2 KiB, every entry an SMC
+ * #SMC_KERNEL_FAULT back to EL3). */
+uintptr_t arch_kernel_vectors(void);
 
 /* The jump (arch/arm64/linux.S): interrupts masked, MMU and D-cache off
- * (mmu_disable()), I-cache invalidated, x0 = fdt, x1..x3 = 0. From EL3
+ * (in linux.S itself), I-cache invalidated, x0 = fdt, x1..x3 = 0. From EL3
  * it first writes scr_el3 and enters EL2 (non-secure) with the EL2
  * state Linux expects; at EL1/EL2 it stays there. */
 void boot_jump_linux(uint64_t entry, uint64_t fdt, uint64_t scr_el3)

@@ -29,11 +29,9 @@ unsigned int boot_entry_el(void);
  * page is /memreserve/d; below EL3 nothing (PSCI starts the CPUs). */
 int boot_arch_fdt_fixup(void *fdt);
 /* Clean kernel, DTB and initrd to the point of coherency, prepare EL3's
- * hand-over, print the boot-stage table when report is set, print
- * "Starting kernel ..." and jump. */
+ * hand-over and jump (the console has said goodbye). */
 void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
-		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size,
-		  bool report)
+		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size)
 	__attribute__((noreturn));
 
 #endif

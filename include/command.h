@@ -40,6 +40,9 @@ const struct command *command_next(const struct command *cmd);
 int command_run(int argc, char *argv[]);
 /* The command that last ran, if it can be repeated by an empty line. */
 const struct command *command_repeatable(void);
+/* Repeat it (an empty line), guarded as command_run() is. Returns 0 or 1
+ * (the value of $?); 0 if there is nothing to repeat. */
+int command_repeat(void);
 
 /* Parse helpers shared by the commands (parse_hex, parse_dec in parse.h).
  * All print nothing. */

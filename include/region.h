@@ -32,6 +32,11 @@ int region_alloc(uint64_t size, uint64_t align, uint64_t min, uint64_t max,
 		 const char *owner, uint64_t *base);
 /* Drop the reservation that starts at base (-ENOENT if none does). */
 int region_free(uint64_t base);
+/* A checkpoint: region_rollback(mark) drops every reservation made since
+ * region_mark() returned mark (what a command that faulted had placed).
+ * Reservations freed since are not brought back. */
+unsigned long region_mark(void);
+void region_rollback(unsigned long mark);
 /* True if [base, base + size) is RAM and overlaps no reservation. */
 bool region_is_free(uint64_t base, uint64_t size);
 /* The reservation overlapping [base, base + size), or NULL. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* bootstage.c - a table of boot-stage timestamps (like U-Boot's
- * bootstage), in counter ticks, printed in milliseconds. */
+ * bootstage), in counter ticks, printed in milliseconds (timer.h's exact
+ * conversion, the same as the "Starting kernel" line's). */
 #include <bootstage.h>
 #include <timer.h>
 #include <virtboot.h>
@@ -39,7 +40,7 @@ void bootstage_mark_load(const char *name, uint64_t bytes,
 /* Milliseconds with three decimals, from ticks. */
 static void print_ms(uint64_t ticks, uint64_t freq)
 {
-	uint64_t us = ticks * 1000000 / freq;
+	uint64_t us = timer_ticks_to_us(ticks, freq);
 
 	printf("%6llu.%03llu", (unsigned long long)(us / 1000),
 	       (unsigned long long)(us % 1000));
@@ -57,7 +58,8 @@ void bootstage_report(void)
 		print_ms(stages[i].ticks - prev, freq);
 		printf("  %s", stages[i].name);
 		if (stages[i].bytes) {
-			us = (stages[i].ticks - stages[i].start) * 1000000 / freq;
+			us = timer_ticks_to_us(stages[i].ticks - stages[i].start,
+					       freq);
 			printf(": %llu bytes in %llu us (%llu MB/s)",
 			       (unsigned long long)stages[i].bytes,
 			       (unsigned long long)us,

@@ -94,7 +94,6 @@ void cli_loop(void)
 		.history = history, .history_size = CONFIG_HISTORY_SIZE,
 		.complete = complete,
 	};
-	const struct command *again;
 	int len;
 
 	for (;;) {
@@ -107,9 +106,10 @@ void cli_loop(void)
 			       CONFIG_SYS_CBSIZE - 1);
 			last_status = 1;
 		} else if (len == 0) {
-			again = command_repeatable();
-			if (again)
-				last_status = again->repeat() ? 1 : 0;
+			/* Guarded like any command: md's next block may be
+			 * past RAM. */
+			if (command_repeatable())
+				last_status = command_repeat();
 		} else if (len > 0) {
 			cli_run(line);
 		}

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* command.c - find and run the commands that COMMAND() registered, and
- * the number parsing they share (U-Boot's conventions: hexadecimal). */
+ * the number parsing they share (U-Boot's conventions: hexadecimal).
+ * Every run of a command, repeats included, is guarded: a fault gives a
+ * report, the prompt, and the reservations the command made are returned. */
 #include <command.h>
 #include <exception.h>
+#include <region.h>
 #include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
@@ -42,7 +45,23 @@ static int invoke(void *arg)
 {
 	struct invocation *inv = arg;
 
-	return inv->cmd->run(inv->argc, inv->argv);
+	return inv->argv ? inv->cmd->run(inv->argc, inv->argv) :
+			   inv->cmd->repeat();
+}
+
+/* Run a command (or its repeat) under the exception guard. A command that
+ * faulted never got to undo what it reserved (a kernel that faulted after
+ * booti placed it, the DTB copy...): the allocator goes back to where it
+ * was, so that the next attempt finds the same free RAM. */
+static int guarded(struct invocation *inv)
+{
+	unsigned long mark = region_mark();
+	int ret = exception_guard(invoke, inv);
+
+	if (exception_faulted())
+		region_rollback(mark);
+	last_run = ret == 0 && inv->cmd->repeat ? inv->cmd : NULL;
+	return ret;
 }
 
 int command_run(int argc, char *argv[])
@@ -55,8 +74,7 @@ int command_run(int argc, char *argv[])
 		last_run = NULL;
 		return 1;
 	}
-	ret = exception_guard(invoke, &inv);
-	last_run = ret == 0 && inv.cmd->repeat ? inv.cmd : NULL;
+	ret = guarded(&inv);
 	if (ret == -EINVAL)
 		printf("Usage:\n%s\n", inv.cmd->usage);
 	return ret ? 1 : 0;
@@ -65,6 +83,15 @@ int command_run(int argc, char *argv[])
 const struct command *command_repeatable(void)
 {
 	return last_run;
+}
+
+int command_repeat(void)
+{
+	struct invocation inv = { last_run, 0, NULL };
+
+	if (!inv.cmd)
+		return 0;
+	return guarded(&inv) ? 1 : 0;
 }
 
 int parse_size_suffix(const char *cmd, unsigned int def)

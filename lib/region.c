@@ -20,6 +20,10 @@ static struct region ram[RAM_MAX];
 static int nram;
 static struct region reserved[REGION_MAX];
 static int nreserved;
+/* When each reservation was made, for region_rollback(): reserved_seq[i]
+ * goes with reserved[i]. */
+static unsigned long reserved_seq[REGION_MAX];
+static unsigned long generation;	/* of the last reservation */
 
 static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
 {
@@ -81,11 +85,32 @@ int region_reserve(uint64_t base, uint64_t size, const char *owner)
 		return -EBUSY;
 	if (nreserved == REGION_MAX)
 		return -ENOSPC;
-	for (i = nreserved; i > 0 && reserved[i - 1].base > base; i--)
+	for (i = nreserved; i > 0 && reserved[i - 1].base > base; i--) {
 		reserved[i] = reserved[i - 1];
+		reserved_seq[i] = reserved_seq[i - 1];
+	}
 	reserved[i] = (struct region){ base, size, owner };
+	reserved_seq[i] = ++generation;
 	nreserved++;
 	return 0;
+}
+
+unsigned long region_mark(void)
+{
+	return generation;
+}
+
+void region_rollback(unsigned long mark)
+{
+	int i, n = 0;
+
+	for (i = 0; i < nreserved; i++)
+		if (reserved_seq[i] <= mark) {
+			reserved_seq[n] = reserved_seq[i];
+			reserved[n++] = reserved[i];
+		}
+	nreserved = n;
+	generation = mark;
 }
 
 int region_alloc(uint64_t size, uint64_t align, uint64_t min, uint64_t max,
@@ -130,6 +155,8 @@ int region_free(uint64_t base)
 		if (reserved[i].base == base) {
 			memmove(&reserved[i], &reserved[i + 1],
 				(nreserved - i - 1) * sizeof(*reserved));
+			memmove(&reserved_seq[i], &reserved_seq[i + 1],
+				(nreserved - i - 1) * sizeof(*reserved_seq));
 			nreserved--;
 			return 0;
 		}

@@ -9,6 +9,7 @@
 #define pr_fmt(fmt) "boot: " fmt
 #include <arch.h>
 #include <arch_boot.h>
+#include <asm.h>
 #include <bootstage.h>
 #include <dt.h>
 #include <io.h>
@@ -27,10 +28,29 @@
 #define SCR_FGTEN	(1UL << 27)
 #define SCR_ECVEN	(1UL << 28)
 #define SCR_HXEN	(1UL << 38)
+#define SCR_GCSEN	(1UL << 39)
 #define SCR_ENTP2	(1UL << 41)
+#define SCR_ENFPM	(1UL << 42)
+#define SCR_TCR2EN	(1UL << 43)
+#define SCR_SCTLR2EN	(1UL << 44)
+#define SCR_PIEN	(1UL << 45)
+#define SCR_FGTEN2	(1UL << 59)
 
 #define CPTR_EL3_EZ	(1UL << 8)
 #define CPTR_EL3_ESM	(1UL << 12)
+
+#define SMCR_LEN_MAX	0xfUL
+#define SMCR_EZT0	(1UL << 30)
+#define SMCR_FA64	(1UL << 31)
+
+/* MDCR_EL3: 0 leaves debug (TDA, TDOSA), the PMU (TPM), trace filters and
+ * the debug communication channel untrapped, as booting.rst asks; these
+ * hand the non-secure side what it would otherwise lack. */
+#define MDCR_EL3_ENPM2	(1UL << 7)	/* FEAT_PMUv3p9 registers */
+#define MDCR_EL3_NSPB	(3UL << 12)	/* SPE buffer owned by non-secure EL1 */
+#define MDCR_EL3_NSTB	(3UL << 24)	/* TRBE buffer owned by non-secure */
+#define MDCR_EL3_SBRBE	(3UL << 32)	/* BRBE usable, non-secure */
+
 
 #define FIELD(reg, shift)	(((reg) >> (shift)) & 0xf)
 
@@ -48,6 +68,15 @@
  * /memreserve/d for Linux. A CPU only trusts the page once stamp is a
  * counter value later than when it started waiting: what a reset left in
  * RAM is older.
+ *
+ * That last rule relies on the counter NOT restarting on reset, which is
+ * how QEMU behaves (CNTPCT follows the virtual clock, which runs on across
+ * a system reset; nothing clears RAM either). On hardware whose counter
+ * restarts with the system, a mailbox armed before a warm reset would
+ * carry a stamp later than the new wait and release the CPU to a stale
+ * entry: such a port must clear the mailbox before any secondary can
+ * read it (e.g. the boot CPU zeroes it, then releases the secondaries
+ * from a hold that reset itself clears), not trust the stamp.
  */
 struct spin_mailbox {
 	uint64_t stamp;		/* counter at the hand-off; 0: not yet */
@@ -57,6 +86,12 @@ struct spin_mailbox {
 	uint64_t flags;		/* SPIN_* */
 	uint64_t gicd_v2;	/* GICv2 distributor: per-CPU group 1 */
 	uint64_t gicc_v2;	/* GICv2 CPU interface: priority mask */
+	uint64_t mdcr;		/* MDCR_EL3 */
+	uint64_t smcr;		/* SMCR_EL3, with SME */
+	/* The vectors a kernel starts with (VBAR_EL2/EL1, linux.S): each
+	 * entry an SMC back to EL3 (exceptions.c). Here because the page is
+	 * non-secure RAM kept from Linux, where the flash is secure-only. */
+	uint32_t vectors[512] __attribute__((aligned(2048)));
 };
 #define SPIN_SVE	(1 << 0)
 #define SPIN_SME	(1 << 1)
@@ -64,6 +99,7 @@ struct spin_mailbox {
 
 struct spin_mailbox spin_mailbox
 	__attribute__((aligned(4096), section(".bss.spin_mailbox")));
+_Static_assert(sizeof(struct spin_mailbox) == 4096, "one page, /memreserve/d");
 
 /* From EL3 the kernel runs non-secure: hand it the GIC. GICv2: every
  * interrupt to Group 1 (the banked SGI/PPI register for this CPU only)
@@ -135,13 +171,26 @@ int boot_arch_fdt_fixup(void *fdt)
 			return dt_errno(err);
 	}
 	return dt_errno(fdt_add_mem_rsv(fdt, (uintptr_t)&spin_mailbox,
-					sizeof(spin_mailbox) < 4096 ? 4096 :
 					sizeof(spin_mailbox)));
+}
+
+#define A64_SMC(imm)	(0xd4000003U | (imm) << 5)
+#define A64_B_SELF	0x14000000U
+
+uintptr_t arch_kernel_vectors(void)
+{
+	return (uintptr_t)spin_mailbox.vectors;
 }
 
 /* Let the parked CPUs read the mailbox (they run with caches off). */
 static void spin_table_arm(uint64_t scr)
 {
+	unsigned int i;
+
+	for (i = 0; i < 16; i++) {
+		spin_mailbox.vectors[i * 32] = A64_SMC(SMC_KERNEL_FAULT);
+		spin_mailbox.vectors[i * 32 + 1] = A64_B_SELF;
+	}
 	spin_mailbox.release = 0;
 	spin_mailbox.scr = scr;
 	dcache_flush_range((uintptr_t)&spin_mailbox, sizeof(spin_mailbox));
@@ -150,16 +199,39 @@ static void spin_table_arm(uint64_t scr)
 	__asm__ volatile("sev");
 }
 
+/* MDCR_EL3 for the kernel (booting.rst: no debug or PMU traps; the
+ * profiling, trace and branch-record buffers the CPU has go to the
+ * non-secure side), from ID_AA64DFR0_EL1. */
+static uint64_t el3_mdcr(void)
+{
+	uint64_t dfr0 = read_sysreg(id_aa64dfr0_el1), mdcr = 0;
+	unsigned int pmuver = FIELD(dfr0, 8);
+
+	if (pmuver >= 9 && pmuver != 0xf)	/* FEAT_PMUv3p9 */
+		mdcr |= MDCR_EL3_ENPM2;
+	if (FIELD(dfr0, 32))			/* FEAT_SPE */
+		mdcr |= MDCR_EL3_NSPB;
+	if (FIELD(dfr0, 44))			/* FEAT_TRBE */
+		mdcr |= MDCR_EL3_NSTB;
+	if (FIELD(dfr0, 52))			/* FEAT_BRBE */
+		mdcr |= MDCR_EL3_SBRBE;
+	return mdcr;
+}
+
 /* SCR_EL3 for a non-secure AArch64 EL2, with the features this CPU has
- * left untrapped (Linux touches them at EL2). */
+ * left untrapped (Linux touches them at EL2; booting.rst lists each),
+ * read from the ID registers. Also the per-CPU EL3 controls: CPTR_EL3,
+ * ZCR/SMCR_EL3, MDCR_EL3, kept in the mailbox for the secondaries. */
 static uint64_t el3_scr(void)
 {
 	uint64_t pfr0 = read_sysreg(id_aa64pfr0_el1);
 	uint64_t pfr1 = read_sysreg(id_aa64pfr1_el1);
+	uint64_t pfr2 = read_sysreg(S3_0_C0_C4_2);	/* ID_AA64PFR2_EL1 */
 	uint64_t isar1 = read_sysreg(id_aa64isar1_el1);
 	uint64_t mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	uint64_t mmfr1 = read_sysreg(id_aa64mmfr1_el1);
-	uint64_t scr = SCR_NS | SCR_RW;
+	uint64_t mmfr3 = read_sysreg(S3_0_C0_C7_3);	/* ID_AA64MMFR3_EL1 */
+	uint64_t scr = SCR_NS | SCR_RW, smcr = SMCR_LEN_MAX;
 	uint64_t cptr = read_sysreg(cptr_el3);
 
 	if (FIELD(pfr0, 8))
@@ -173,10 +245,22 @@ static uint64_t el3_scr(void)
 		scr |= SCR_ATA;
 	if (FIELD(mmfr0, 56))
 		scr |= SCR_FGTEN;
+	if (FIELD(mmfr0, 56) >= 2)		/* FEAT_FGT2 */
+		scr |= SCR_FGTEN2;
 	if (FIELD(mmfr0, 60))
 		scr |= SCR_ECVEN;
-	if (FIELD(mmfr1, 40))
+	if (FIELD(mmfr1, 40))			/* FEAT_HCX */
 		scr |= SCR_HXEN;
+	if (FIELD(mmfr3, 0))			/* FEAT_TCR2 */
+		scr |= SCR_TCR2EN;
+	if (FIELD(mmfr3, 4))			/* FEAT_SCTLR2 */
+		scr |= SCR_SCTLR2EN;
+	if (FIELD(mmfr3, 8))			/* FEAT_S1PIE */
+		scr |= SCR_PIEN;
+	if (FIELD(pfr1, 44))			/* FEAT_GCS */
+		scr |= SCR_GCSEN;
+	if (FIELD(pfr2, 32))			/* FEAT_FPMR */
+		scr |= SCR_ENFPM;
 	if (FIELD(pfr0, 32)) {			/* SVE: all vector lengths */
 		write_sysreg(cptr | CPTR_EL3_EZ, cptr_el3);
 		isb();
@@ -185,23 +269,29 @@ static uint64_t el3_scr(void)
 		spin_mailbox.flags |= SPIN_SVE;
 	}
 	if (FIELD(pfr1, 24)) {			/* SME */
+		if (read_sysreg(S3_0_C0_C4_5) >> 63)	/* ID_AA64SMFR0_EL1.FA64 */
+			smcr |= SMCR_FA64;
+		if (FIELD(pfr1, 24) >= 2)	/* SME2: ZT0 */
+			smcr |= SMCR_EZT0;
 		write_sysreg(cptr | CPTR_EL3_ESM, cptr_el3);
 		isb();
-		write_sysreg(0xf, S3_6_C1_C2_6);	/* SMCR_EL3 */
+		write_sysreg(smcr, S3_6_C1_C2_6);	/* SMCR_EL3 */
 		cptr |= CPTR_EL3_ESM;
 		scr |= SCR_ENTP2;
 		spin_mailbox.flags |= SPIN_SME;
 	}
+	spin_mailbox.smcr = smcr;
+	spin_mailbox.mdcr = el3_mdcr();
+	write_sysreg(spin_mailbox.mdcr, mdcr_el3);
 	isb();
 	spin_mailbox.cptr = cptr;
 	return scr;
 }
 
 void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
-		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size,
-		  bool report)
+		  uint64_t fdt_size, uint64_t initrd, uint64_t initrd_size)
 {
-	uint64_t us, scr = 0;
+	uint64_t scr = 0;
 
 	if (arch_el() == 3) {
 		el3_gic_to_nonsecure();
@@ -212,13 +302,6 @@ void boot_handoff(uint64_t entry, uint64_t ksize, uint64_t fdt,
 	dcache_flush_range(fdt, fdt_size);
 	if (initrd_size)
 		dcache_flush_range(initrd, initrd_size);
-	bootstage_mark("start kernel");
-	if (report)
-		bootstage_report();
-	us = timer_us();
-	printf("Starting kernel ... (%llu.%03llu s after reset)\n",
-	       (unsigned long long)(us / 1000000),
-	       (unsigned long long)(us / 1000 % 1000));
 	boot_jump_linux(entry, fdt, scr);
 }
 

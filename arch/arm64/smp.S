@@ -6,8 +6,10 @@
  * mailbox (arch/arm64/handoff.c): once the boot CPU has handed off to Linux (a stamp
  * later than when this CPU started waiting) and Linux has written its
  * entry to the release address, spin_release (linux.S) takes them there.
+ * The stamp rule needs a counter that runs on across a reset, as QEMU's
+ * does (handoff.c says what hardware would need instead).
  */
-	.text
+	.section .text.mmu_off.smp, "ax"
 	.globl	spin_park
 spin_park:
 	mrs	x20, cntpct_el0			// waiting since

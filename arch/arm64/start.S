@@ -9,12 +9,21 @@
  * EL3 every CPU runs this code, and all but the CPU with affinity 0 are
  * parked in spin_park (arch/arm64/smp.S).
  *
- * On the call to board_init(el, entry_ticks): DAIF masked, VBAR at exception_vectors,
- * FP/SIMD usable, SP = __stack_top (SP_ELx), .data copied from the flash,
- * .bss zeroed, TPIDR_EL0 at the TLS block (picolibc's errno), MMU and
- * caches on with the identity map of mmu.c. x0 = the exception level,
- * x1 = the generic counter's value at entry.
- * Only aligned 8-byte accesses happen before the MMU is on.
+ * This part sits in page 0 of the flash, which the MMU leaves unmapped:
+ * it runs with the MMU off only, and continues at start_mmu_on, past
+ * page 0, to turn the MMU on.
+ *
+ * Two stacks: the code runs on SP_EL0 (PSTATE.SP = 0, "ELxt": the stack
+ * at __stack_top, an unmapped guard page below it), and exceptions are
+ * taken on SP_ELx (the exception stack at __exc_stack_top, its own guard
+ * page below), so that an exception entry survives a broken SP.
+ *
+ * On the call to board_init(el, entry_ticks): DAIF masked, VBAR at
+ * exception_vectors, FP/SIMD usable, SP_EL0 in use, .data copied from the
+ * flash, .bss zeroed, TPIDR_EL0 at the TLS block (picolibc's errno), MMU
+ * and caches on with the identity map of mmu.c, the stack-protector guard
+ * seeded. x0 = the exception level, x1 = the generic counter's value at
+ * entry. Only aligned 8-byte accesses happen before the MMU is on.
  */
 #include <asm.h>
 
@@ -38,7 +47,7 @@ _start:
 	and	x0, x0, x1
 	cbnz	x0, spin_park			// not the boot CPU
 
-	adr	x0, exception_vectors
+	ldr	x0, =exception_vectors
 	mov	x1, #CPACR_FPEN
 	msr	cpacr_el1, x1			// FP/SIMD for EL1 and EL0
 	cmp	x19, #2
@@ -54,8 +63,11 @@ _start:
 1:	msr	vbar_el1, x0
 3:	isb
 
+	ldr	x0, =__exc_stack_top
+	mov	sp, x0				// SP_ELx: exceptions
 	ldr	x0, =__stack_top
-	mov	sp, x0
+	msr	sp_el0, x0
+	msr	spsel, #0			// SP_EL0 from here on
 
 	ldr	x0, =__data_start		// copy .data and .tdata
 	ldr	x1, =__data_source
@@ -78,11 +90,9 @@ _start:
 	msr	tpidr_el0, x0
 
 	mov	x0, x19
-	bl	mmu_setup
-	mov	x0, x19
-	mov	x1, x20
-	bl	board_init
-	b	.				// board_init never returns
+	bl	mmu_setup			// tables and controls, MMU still off
+	ldr	x0, =start_mmu_on
+	br	x0
 
 	/*
 	 * Reached only by a 32-bit CPU (hand-encoded A32: this assembler
@@ -103,3 +113,13 @@ a32_stub:
 	.word	0
 	.asciz	"\r\nvirtboot is 64-bit (AArch64) firmware and this CPU runs it as 32-bit code: start QEMU with -cpu cortex-a57 (or max, cortex-a53, ...)\r\n"
 	.balign	4
+
+	/* Past page 0: the MMU goes on here. */
+	.text
+start_mmu_on:
+	bl	mmu_enable
+	bl	stack_guard_init		// before any protected function
+	mov	x0, x19
+	mov	x1, x20
+	bl	board_init
+	b	.				// board_init never returns

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* syscalls.c - what picolibc asks of the application (picolibc's
- * doc/os.md): _exit, getpid and kill for abort() and the stack-protector
- * failure path, which all end in panic(). */
+ * doc/os.md): _exit, getpid and kill for abort(), which all end in
+ * panic(). (The stack-protector failure is stack_protector.c's.) */
 #include <arch.h>
 #include <stdarg.h>
 #include <sys/types.h>
@@ -32,5 +32,5 @@ pid_t getpid(void)
 
 int kill(pid_t pid, int sig)
 {
-	panic("signal %d raised (abort or stack smashing)", sig);
+	panic("signal %d raised (abort)", sig);
 }

@@ -6,3 +6,8 @@ int exception_guard(int (*fn)(void *arg), void *arg)
 {
 	return fn(arg);
 }
+
+bool exception_faulted(void)
+{
+	return false;
+}
