@@ -10,7 +10,6 @@
 #include <arch.h>
 #include <arch_boot.h>
 #include <asm.h>
-#include <bootstage.h>
 #include <dt.h>
 #include <io.h>
 #include <libfdt.h>
