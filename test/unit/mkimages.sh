@@ -73,10 +73,16 @@ ln -s ./././././././././././././././././././././././././dir/sub/deeper/file.txt 
 ln -s ../../hello.txt src/dir/sub/uplink
 
 # --- ext2/3/4 ---------------------------------------------------------------
-mke() {	# image size-KiB mkfs-options...
-	img=$1 size=$2
+mke() {	# image size-KiB [-D] mkfs-options...
+	img=$1 size=$2 index=
 	shift 2
+	[ "$1" = -D ] && { index=y; shift; }
 	mkfs.ext4 -q -F -d src -L virtboot -E root_owner=0:0 "$@" "$img" "${size}k" >/dev/null
+	# -D: hash-indexed (htree) directories, as a kernel makes them; exit
+	# status 1 only says e2fsck changed something.
+	if [ -n "$index" ]; then
+		e2fsck -fyD "$img" >/dev/null 2>&1 || [ $? -le 1 ]
+	fi
 	debugfs -R "imap /big.bin" "$img" 2>/dev/null |
 		sed -n 's/.*located at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p' \
 		> "$img.big.imap"
@@ -85,11 +91,11 @@ mke() {	# image size-KiB mkfs-options...
 		> "$img.root.imap"
 	debugfs -R "blocks /" "$img" 2>/dev/null > "$img.root.blocks"
 }
-mke ext4.img 12288 -t ext4 -b 4096
-mke ext4-1k.img 16384 -t ext4 -b 1024
+mke ext4.img 12288 -D -t ext4 -b 4096
+mke ext4-1k.img 16384 -D -t ext4 -b 1024
 mke ext4-noext.img 16384 -t ext4 -O ^extent,^64bit,^flex_bg -b 4096
 mke ext4-metabg.img 16384 -t ext4 -O meta_bg,^resize_inode -b 1024
-mke ext3.img 16384 -t ext3 -b 1024
+mke ext3.img 16384 -D -t ext3 -b 1024
 mke ext2.img 16384 -t ext2 -b 1024
 
 # --- FAT12/16/32 ------------------------------------------------------------
