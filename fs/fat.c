@@ -205,7 +205,7 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 	uint32_t c = dir, pos = 0, steps = 0, n;
 	uint64_t off;
 	int lfn_next = 0, lfn_count = 0, ret, i;
-	uint8_t lfn_sum = 0;
+	uint8_t lfn_sum = 0, *u;
 	const uint8_t *de;
 
 	if (dir && !valid_cluster(f, dir))
@@ -251,7 +251,7 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			}
 			if (!lfn_next)
 				continue;
-			uint8_t *u = f->lfn + (ord - 1) * LFN_UNITS * 2;
+			u = f->lfn + (ord - 1) * LFN_UNITS * 2;
 			memcpy(u, de + 1, 10);
 			memcpy(u + 10, de + 14, 12);
 			memcpy(u + 22, de + 28, 4);
@@ -311,7 +311,6 @@ struct match {
 	const char *comp;
 	size_t len;
 	struct fat_ent *out;
-	const char *name;
 };
 
 static int match_fn(struct fat *f, const struct fat_ent *e, void *arg)
@@ -322,6 +321,7 @@ static int match_fn(struct fat *f, const struct fat_ent *e, void *arg)
 	    !name_eq(m->comp, m->len, e->sname))
 		return 0;
 	*m->out = *e;
+	m->out->name = NULL;	/* both names live only during the walk */
 	return 1;
 }
 
