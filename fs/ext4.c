@@ -514,7 +514,7 @@ static int lookup(struct ext4 *e, const char *path, bool follow,
 		return ret;
 	if (inode_type(&cur) != FS_TYPE_DIR)
 		return corrupt("root is not a directory, inode", ROOT_INO);
-	while ((len = path_next(&p, &comp))) {
+	while ((len = fs_path_next(&p, &comp))) {
 		if (inode_type(&cur) != FS_TYPE_DIR)
 			return -ENOTDIR;
 		if (len > 255)

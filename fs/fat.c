@@ -269,8 +269,8 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			for (i = 0; i < lfn_count * LFN_UNITS; i++)
 				if (get_le16(f->lfn + 2 * i) == 0xffff)
 					memset(f->lfn + 2 * i, 0, 2);
-			if (utf16le_to_utf8(f->lfn, lfn_count * LFN_UNITS,
-					    f->name, sizeof(f->name)))
+			if (fs_utf16_to_utf8(f->lfn, lfn_count * LFN_UNITS,
+					     f->name, sizeof(f->name)))
 				ent.name = f->name;
 		}
 		lfn_next = 0;
@@ -337,7 +337,7 @@ static int lookup(struct fat *f, const char *path, struct fat_ent *out)
 	memset(out, 0, sizeof(*out));
 	out->attr = ATTR_DIR;
 	out->cluster = f->root_cluster;
-	while ((len = path_next(&path, &comp))) {
+	while ((len = fs_path_next(&path, &comp))) {
 		if (!(out->attr & ATTR_DIR))
 			return -ENOTDIR;
 		if (len > 255)

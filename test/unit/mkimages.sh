@@ -19,6 +19,12 @@ for t in mkfs.ext4 mkfs.vfat mcopy mmd sfdisk sgdisk debugfs python3; do
 	}
 done
 
+# Start afresh, but only over a directory this script made.
+if [ -e "$OUT" ] && [ -n "$(ls -A "$OUT")" ] && [ ! -e "$OUT/.done" ] &&
+   [ ! -e "$OUT/src" ]; then
+	echo "mkimages: $OUT is not an image directory, not touching it" >&2
+	exit 1
+fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$OUT"
