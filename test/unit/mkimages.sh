@@ -64,6 +64,12 @@ for off, seed in ((0, 10), (5 << 20, 11), (70 << 20, 12)):
     f.seek(off)
     f.write(random.Random(seed).randbytes(5000))
 f.truncate((70 << 20) + 8192)
+# 400 small pieces 8 KiB apart: as many extents, an extent tree of depth
+# 1 (4 KiB blocks) or 2 (1 KiB blocks).
+f = open("src/fragmented.bin", "wb")
+for i in range(400):
+    f.seek(i * 8192)
+    f.write(random.Random(100 + i).randbytes(1000))
 PY
 ln -s /dir/sub/deeper/file.txt src/link_abs
 ln -s dir/sub/deeper/file.txt src/link_rel

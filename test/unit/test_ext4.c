@@ -112,6 +112,8 @@ static void check_symlinks(struct fs *fs)
 	i = ls_find(&r, "slowlink");
 	CHECK(i >= 0 && r.types[i] == FS_TYPE_SYMLINK && r.sizes[i] > 60);
 	CHECK(r.links == 10);
+	i = ls_find(&r, "fragmented.bin");
+	CHECK(i >= 0 && r.sizes[i] == 399 * 8192 + 1000);
 }
 
 static void test_good(const char *name, uint32_t bs)
@@ -129,6 +131,7 @@ static void test_good(const char *name, uint32_t bs)
 	check_common(fs);
 	check_symlinks(fs);
 	check_sparse(fs);
+	check_file(fs, "/fragmented.bin", "fragmented.bin");
 	/* ext4 names keep their case. */
 	CHECK(!fs_exists(fs, "/HELLO.TXT"));
 	fs_close(fs);
