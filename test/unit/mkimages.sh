@@ -121,6 +121,7 @@ mkf() {	# image size-KiB mkfs.vfat-options...
 mkf fat12.img 2048 -F 12
 mkf fat16.img 16384 -F 16
 mkf fat32.img 40960 -F 32 -s 1
+mkf fat16-4k.img 24576 -F 16 -S 4096 -s 1	# 4 KiB sectors
 
 # --- partitioned disks ------------------------------------------------------
 # MBR: 1 FAT16 (bootable), 2 ext4, 3 extended with logical 5 (ext2) and
