@@ -109,6 +109,7 @@ mke ext4-noext.img 16384 -t ext4 -O ^extent,^64bit,^flex_bg -b 4096
 mke ext4-metabg.img 16384 -t ext4 -O meta_bg,^resize_inode -b 1024
 mke ext3.img 16384 -D -t ext3 -b 1024
 mke ext2.img 16384 -t ext2 -b 1024
+mke ext2-rev0.img 16384 -t ext2 -r 0 -b 1024	# no features at all
 
 # --- FAT12/16/32 ------------------------------------------------------------
 mkf() {	# image size-KiB mkfs.vfat-options...

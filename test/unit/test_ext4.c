@@ -388,6 +388,7 @@ UNIT_MAIN(
 	test_good("ext3.img", 512);
 	test_good("ext2.img", 512);
 	test_good("ext2.img", 4096);
+	test_good("ext2-rev0.img", 512);
 	for (i = 0; i < ARRAY_SIZE(sb_cases); i++)
 		test_sb(&sb_cases[i]);
 	test_damage_extents();
