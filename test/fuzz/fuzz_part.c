@@ -22,6 +22,7 @@ static void probe(struct fuzz_disk *d)
 	part_table_type(&d->dev);
 	part_foreach(&d->dev, visit, &n);
 	part_count(&d->dev);
+	part_auto(&d->dev);
 	for (i = 0; i <= 8; i++) {
 		if (part_get_info(&d->dev, i, &info))
 			continue;
