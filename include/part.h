@@ -30,6 +30,7 @@ struct part_info {
 	uint8_t sys_ind;	/* DOS type byte (0x83, 0x0c...); 0 for GPT */
 	bool bootable;		/* DOS 0x80 flag, or GPT attribute bit 2
 				 * (legacy BIOS bootable) */
+	uint64_t attributes;	/* GPT attribute bits; DOS: 0 */
 	char name[PART_NAME_LEN];	/* GPT name; DOS: "" */
 	char type[PART_UUID_LEN];	/* GPT type GUID; DOS: "0x83" */
 	char uuid[PART_UUID_LEN];	/* GPT unique GUID; DOS: the Linux

@@ -133,6 +133,7 @@ static void check_gpt_parts(struct blk_dev *dev)
 	CHECK_STR(info.uuid, "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
 	CHECK(part_get_info(dev, 2, &info) == 0);
 	CHECK(info.start == 83968 && info.size == 24576 && info.bootable);
+	CHECK(info.attributes == 4);
 	CHECK_STR(info.name, "rootfs");
 	CHECK_STR(info.type, GUID_LINUX);
 	CHECK(part_get_info(dev, 3, &info) == -ENOENT);
