@@ -189,7 +189,8 @@ static void short_name(const uint8_t *de, char *out)
 	if (ext)
 		out[n++] = '.';
 	for (i = 0; i < ext; i++)
-		out[n++] = short_char(de[8 + i], de[DE_NTRES] & NTRES_LOWER_EXT);
+		out[n++] = short_char(de[8 + i],
+				      de[DE_NTRES] & NTRES_LOWER_EXT);
 	out[n] = '\0';
 }
 
@@ -220,8 +221,8 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			if (!c)
 				return 0;
 			if (++steps > f->clusters)
-				return corrupt("cluster chain loop in directory",
-					       dir);
+				return corrupt("cluster chain loop in "
+					       "directory", dir);
 			pos = 0;
 		}
 		if (pos % f->bps == 0) {
@@ -255,7 +256,8 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			memcpy(u, de + 1, 10);
 			memcpy(u + 10, de + 14, 12);
 			memcpy(u + 22, de + 28, 4);
-			lfn_next = ord - 1 ? ord - 1 : -1;	/* -1: complete */
+			/* next: the one before; -1: complete */
+			lfn_next = ord - 1 ? ord - 1 : -1;
 			continue;
 		}
 		if (de[DE_ATTR] & ATTR_VOLUME) {
@@ -277,7 +279,8 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 		ent.attr = de[DE_ATTR];
 		ent.cluster = get_le16(de + DE_CLUS_LO);
 		if (f->bits == 32)
-			ent.cluster |= (uint32_t)get_le16(de + DE_CLUS_HI) << 16;
+			ent.cluster |=
+				(uint32_t)get_le16(de + DE_CLUS_HI) << 16;
 		ent.size = get_le32(de + DE_FILESIZE);
 		ret = fn(f, &ent, arg);
 		if (ret)

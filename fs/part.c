@@ -163,7 +163,8 @@ int part_blk(struct blk_dev *dev, int n, struct blk_dev *view)
 		ret = -EUCLEAN;		/* the walkers never report these */
 	if (!ret) {
 		memset(view, 0, sizeof(*view));
-		snprintf(view->name, sizeof(view->name), "%.19s:%d", dev->name, n);
+		snprintf(view->name, sizeof(view->name), "%.19s:%d",
+			 dev->name, n);
 		view->block_size = dev->block_size;
 		view->blocks = info->size;
 		view->offset = info->start;

@@ -27,7 +27,8 @@ struct blk_dev {
 	int (*read)(struct blk_dev *dev, uint64_t lba, uint64_t count,
 		    void *buf);
 	void *priv;			/* the driver's (a partition: parent) */
-	uint64_t offset;		/* a partition: its first parent block */
+	uint64_t offset;		/* a partition: where it starts in
+					 * its parent, in blocks */
 };
 
 /* Read count blocks at lba into buf: -EIO when the range is not inside

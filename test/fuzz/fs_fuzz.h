@@ -18,8 +18,8 @@ struct fuzz_disk {
 	size_t size;
 };
 
-static inline int fuzz_disk_read(struct blk_dev *dev, uint64_t lba, uint64_t count,
-			  void *buf)
+static inline int fuzz_disk_read(struct blk_dev *dev, uint64_t lba,
+				 uint64_t count, void *buf)
 {
 	struct fuzz_disk *d = dev->priv;
 	uint64_t off = lba * dev->block_size, len = count * dev->block_size;
@@ -74,7 +74,7 @@ static inline int fuzz_collect(const struct fs_dirent *de, void *arg)
 static inline void fuzz_walk(struct fs *fs)
 {
 	static uint8_t buf[256 << 10];
-	struct fuzz_names top = { 0 }, sub;
+	struct fuzz_names top = { 0 }, sub, more;
 	struct fs_dirent st;
 	char path[200];
 	uint64_t got, size;
@@ -97,7 +97,8 @@ static inline void fuzz_walk(struct fs *fs)
 			snprintf(path, sizeof(path), "/%s/%s", top.name[i],
 				 sub.name[j]);
 			fs_read(fs, path, buf, 0, sizeof(buf), &got);
-			fs_ls(fs, path, fuzz_collect, &(struct fuzz_names){ 0 });
+			memset(&more, 0, sizeof(more));
+			fs_ls(fs, path, fuzz_collect, &more);
 		}
 	}
 	fs_read(fs, "/a/../b/./c", buf, 0, 100, &got);

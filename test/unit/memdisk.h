@@ -17,8 +17,8 @@ struct memdisk {
 	size_t size;
 };
 
-static inline int memdisk_read(struct blk_dev *dev, uint64_t lba, uint64_t count,
-			void *buf)
+static inline int memdisk_read(struct blk_dev *dev, uint64_t lba,
+			       uint64_t count, void *buf)
 {
 	struct memdisk *m = dev->priv;
 

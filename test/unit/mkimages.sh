@@ -32,7 +32,8 @@ cd "$OUT"
 # Deterministic file contents: name, size, seed.
 gen() {
 	python3 -c 'import random, sys
-sys.stdout.buffer.write(random.Random(int(sys.argv[2])).randbytes(int(sys.argv[1])))' "$2" "$3" > "$1"
+n, seed = int(sys.argv[1]), int(sys.argv[2])
+sys.stdout.buffer.write(random.Random(seed).randbytes(n))' "$2" "$3" > "$1"
 }
 
 # --- the files (common to FAT and ext4) -------------------------------------
@@ -85,22 +86,26 @@ ln -s ./././././././././././././././././././././././././dir/sub/deeper/file.txt 
 ln -s ../../hello.txt src/dir/sub/uplink
 
 # --- ext2/3/4 ---------------------------------------------------------------
+# "block offset" of an inode ("located at block B, offset 0xO").
+imap() {
+	debugfs -R "imap $1" "$img" 2>/dev/null |
+		sed -n 's/.*at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p'
+}
+
 mke() {	# image size-KiB [-D] mkfs-options...
 	img=$1 size=$2 index=
 	shift 2
 	[ "$1" = -D ] && { index=y; shift; }
-	mkfs.ext4 -q -F -d src -L virtboot -E root_owner=0:0 "$@" "$img" "${size}k" >/dev/null
+	mkfs.ext4 -q -F -d src -L virtboot -E root_owner=0:0 "$@" \
+		"$img" "${size}k" >/dev/null
 	# -D: hash-indexed (htree) directories, as a kernel makes them; exit
 	# status 1 only says e2fsck changed something.
 	if [ -n "$index" ]; then
 		e2fsck -fyD "$img" >/dev/null 2>&1 || [ $? -le 1 ]
 	fi
-	debugfs -R "imap /big.bin" "$img" 2>/dev/null |
-		sed -n 's/.*located at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p' \
-		> "$img.big.imap"
-	debugfs -R "imap /" "$img" 2>/dev/null |
-		sed -n 's/.*located at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p' \
-		> "$img.root.imap"
+	# Where two inodes and the root directory are, for damaging them.
+	imap /big.bin > "$img.big.imap"
+	imap / > "$img.root.imap"
 	debugfs -R "blocks /" "$img" 2>/dev/null > "$img.root.blocks"
 }
 mke ext4.img 12288 -D -t ext4 -b 4096

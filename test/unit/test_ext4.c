@@ -357,7 +357,8 @@ static void test_random(const char *name, uint32_t bs, int rounds)
 				    rnd(&seed) % 1024;
 				break;
 			case 2:			/* inodes near the root */
-				i = itable - itable % bs + rnd(&seed) % (4 * bs);
+				i = itable - itable % bs +
+				    rnd(&seed) % (4 * bs);
 				break;
 			default:
 				i = rnd(&seed) % span;
