@@ -441,8 +441,8 @@ static int walk_dir(struct ext4 *e, const struct inode *dir, dirent_fn fn,
 			if (e->bs >= 65536 && (rec_len == 65535 || !rec_len))
 				rec_len = 65536;
 			name_len = de[6];
-			if (rec_len < 8 || rec_len % 4 || rec_len > e->bs - off ||
-			    name_len + 8 > rec_len)
+			if (rec_len < 8 || rec_len % 4 ||
+			    rec_len > e->bs - off || name_len + 8 > rec_len)
 				return corrupt("bad directory entry in inode",
 					       dir->ino);
 			if (!ino || !name_len)
@@ -514,7 +514,7 @@ static int lookup(struct ext4 *e, const char *path, bool follow,
 		return ret;
 	if (inode_type(&cur) != FS_TYPE_DIR)
 		return corrupt("root is not a directory, inode", ROOT_INO);
-	while ((len = path_next(&p, &comp))) {
+	while ((len = fs_path_next(&p, &comp))) {
 		if (inode_type(&cur) != FS_TYPE_DIR)
 			return -ENOTDIR;
 		if (len > 255)

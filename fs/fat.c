@@ -189,7 +189,8 @@ static void short_name(const uint8_t *de, char *out)
 	if (ext)
 		out[n++] = '.';
 	for (i = 0; i < ext; i++)
-		out[n++] = short_char(de[8 + i], de[DE_NTRES] & NTRES_LOWER_EXT);
+		out[n++] = short_char(de[8 + i],
+				      de[DE_NTRES] & NTRES_LOWER_EXT);
 	out[n] = '\0';
 }
 
@@ -205,7 +206,7 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 	uint32_t c = dir, pos = 0, steps = 0, n;
 	uint64_t off;
 	int lfn_next = 0, lfn_count = 0, ret, i;
-	uint8_t lfn_sum = 0;
+	uint8_t lfn_sum = 0, *u;
 	const uint8_t *de;
 
 	if (dir && !valid_cluster(f, dir))
@@ -220,8 +221,8 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			if (!c)
 				return 0;
 			if (++steps > f->clusters)
-				return corrupt("cluster chain loop in directory",
-					       dir);
+				return corrupt("cluster chain loop in "
+					       "directory", dir);
 			pos = 0;
 		}
 		if (pos % f->bps == 0) {
@@ -251,11 +252,12 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			}
 			if (!lfn_next)
 				continue;
-			uint8_t *u = f->lfn + (ord - 1) * LFN_UNITS * 2;
+			u = f->lfn + (ord - 1) * LFN_UNITS * 2;
 			memcpy(u, de + 1, 10);
 			memcpy(u + 10, de + 14, 12);
 			memcpy(u + 22, de + 28, 4);
-			lfn_next = ord - 1 ? ord - 1 : -1;	/* -1: complete */
+			/* next: the one before; -1: complete */
+			lfn_next = ord - 1 ? ord - 1 : -1;
 			continue;
 		}
 		if (de[DE_ATTR] & ATTR_VOLUME) {
@@ -269,15 +271,16 @@ static int walk_dir(struct fat *f, uint32_t dir, ent_fn fn, void *arg)
 			for (i = 0; i < lfn_count * LFN_UNITS; i++)
 				if (get_le16(f->lfn + 2 * i) == 0xffff)
 					memset(f->lfn + 2 * i, 0, 2);
-			if (utf16le_to_utf8(f->lfn, lfn_count * LFN_UNITS,
-					    f->name, sizeof(f->name)))
+			if (fs_utf16_to_utf8(f->lfn, lfn_count * LFN_UNITS,
+					     f->name, sizeof(f->name)))
 				ent.name = f->name;
 		}
 		lfn_next = 0;
 		ent.attr = de[DE_ATTR];
 		ent.cluster = get_le16(de + DE_CLUS_LO);
 		if (f->bits == 32)
-			ent.cluster |= (uint32_t)get_le16(de + DE_CLUS_HI) << 16;
+			ent.cluster |=
+				(uint32_t)get_le16(de + DE_CLUS_HI) << 16;
 		ent.size = get_le32(de + DE_FILESIZE);
 		ret = fn(f, &ent, arg);
 		if (ret)
@@ -311,7 +314,6 @@ struct match {
 	const char *comp;
 	size_t len;
 	struct fat_ent *out;
-	const char *name;
 };
 
 static int match_fn(struct fat *f, const struct fat_ent *e, void *arg)
@@ -322,6 +324,7 @@ static int match_fn(struct fat *f, const struct fat_ent *e, void *arg)
 	    !name_eq(m->comp, m->len, e->sname))
 		return 0;
 	*m->out = *e;
+	m->out->name = NULL;	/* both names live only during the walk */
 	return 1;
 }
 
@@ -337,7 +340,7 @@ static int lookup(struct fat *f, const char *path, struct fat_ent *out)
 	memset(out, 0, sizeof(*out));
 	out->attr = ATTR_DIR;
 	out->cluster = f->root_cluster;
-	while ((len = path_next(&path, &comp))) {
+	while ((len = fs_path_next(&path, &comp))) {
 		if (!(out->attr & ATTR_DIR))
 			return -ENOTDIR;
 		if (len > 255)

@@ -12,28 +12,15 @@
 #include <string.h>
 #include <virtboot.h>
 
-struct pick {
-	const char *name;	/* "#name", or NULL: auto */
-	int first, bootable;
-};
-
-static int pick_cb(const struct part_info *info, void *arg)
+static int by_name(const struct part_info *info, void *arg)
 {
-	struct pick *p = arg;
-
-	if (p->name)
-		return strcmp(info->name, p->name) ? 0 : info->number;
-	if (!p->first)
-		p->first = info->number;
-	if (info->bootable && !p->bootable)
-		p->bootable = info->number;
-	return 0;
+	return strcmp(info->name, arg) ? 0 : info->number;
 }
 
 int fs_dev_part(const char *ifname, const char *spec, struct blk_dev *view,
 		int *partno)
 {
-	struct pick pick = { NULL, 0, 0 };
+	const char *name = NULL;
 	struct blk_dev *disk;
 	const char *sep;
 	char *end;
@@ -48,7 +35,7 @@ int fs_dev_part(const char *ifname, const char *spec, struct blk_dev *view,
 	}
 	sep = end;
 	if (*sep == '#') {
-		pick.name = sep + 1;
+		name = sep + 1;
 	} else if (*sep == ':' && strcmp(sep + 1, "auto") && sep[1]) {
 		part = strtol(sep + 1, &end, 16);
 		if (*end || part < 0 || part > 128) {
@@ -57,17 +44,19 @@ int fs_dev_part(const char *ifname, const char *spec, struct blk_dev *view,
 			return -EINVAL;
 		}
 	}
-	if (part < 0) {
-		ret = part_foreach(disk, pick_cb, &pick);
-		if (pick.name) {
-			if (ret <= 0) {
-				printf("** No partition named %s on %s %lx **\n",
-				       pick.name, ifname, dev);
-				return -ENOENT;
-			}
-			part = ret;
-		} else {
-			part = pick.bootable ? pick.bootable : pick.first;
+	if (name) {
+		part = part_foreach(disk, by_name, (void *)name);
+		if (part <= 0) {
+			printf("** No partition named %s on %s %lx **\n", name,
+			       ifname, dev);
+			return -ENOENT;
+		}
+	} else if (part < 0) {
+		part = part_auto(disk);
+		if (part < 0) {
+			printf("** Cannot read the partitions of %s %lx **\n",
+			       ifname, dev);
+			return part;
 		}
 	}
 	ret = part_blk(disk, part, view);

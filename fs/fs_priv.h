@@ -39,12 +39,12 @@ static inline uint64_t get_le64(const void *p)
  * surrogates become '?'; what does not fit is cut at a character
  * boundary. Returns the length written.
  */
-size_t utf16le_to_utf8(const uint8_t *src, size_t units, char *dst,
-		       size_t size);
+size_t fs_utf16_to_utf8(const uint8_t *src, size_t units, char *dst,
+			size_t size);
 
 /* Split off the next component of *path ('/'s skipped): its start and
  * length, or 0 at the end; *path moves past it. */
-size_t path_next(const char **path, const char **comp);
+size_t fs_path_next(const char **path, const char **comp);
 
 /* Partition table walkers (part_dos.c, part_efi.c) for part.c: -ENODEV
  * quietly when dev holds no table of that kind; else as part_foreach(). */

@@ -112,6 +112,37 @@ int part_count(struct blk_dev *dev)
 	return ret ? ret : n;
 }
 
+struct auto_pick {
+	int first, bootable;
+};
+
+static int auto_cb(const struct part_info *info, void *arg)
+{
+	struct auto_pick *a = arg;
+
+	if (!a->first)
+		a->first = info->number;
+	if (info->bootable) {
+		a->bootable = info->number;
+		return 1;
+	}
+	return 0;
+}
+
+int part_auto(struct blk_dev *dev)
+{
+	struct auto_pick a = { 0, 0 };
+	int ret = part_foreach(dev, auto_cb, &a);
+
+	if (ret == -ENOENT)
+		return 0;
+	if (ret < 0)
+		return ret;
+	if (a.bootable)
+		return a.bootable;
+	return a.first ? a.first : -ENOENT;
+}
+
 static int part_view_read(struct blk_dev *view, uint64_t lba, uint64_t count,
 			  void *buf)
 {
@@ -132,7 +163,8 @@ int part_blk(struct blk_dev *dev, int n, struct blk_dev *view)
 		ret = -EUCLEAN;		/* the walkers never report these */
 	if (!ret) {
 		memset(view, 0, sizeof(*view));
-		snprintf(view->name, sizeof(view->name), "%.19s:%d", dev->name, n);
+		snprintf(view->name, sizeof(view->name), "%.19s:%d",
+			 dev->name, n);
 		view->block_size = dev->block_size;
 		view->blocks = info->size;
 		view->offset = info->start;

@@ -80,8 +80,8 @@ static int walk_logical(struct blk_dev *dev, uint8_t *b, uint64_t ext_start,
 	for (i = 0; i < MAX_LOGICAL; i++) {
 		for (j = 0; j < i; j++) {
 			if (seen[j] == ebr) {
-				pr_warn("%s: extended boot records form a loop, "
-					"stopped\n", dev->name);
+				pr_warn("%s: extended boot records form a "
+					"loop, stopped\n", dev->name);
 				return 0;
 			}
 		}

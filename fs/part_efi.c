@@ -186,9 +186,10 @@ int part_efi_walk(struct blk_dev *dev, void *buf, part_cb cb, void *arg)
 		info.size = end - start + 1;
 		info.block_size = dev->block_size;
 		info.table = PART_TABLE_EFI;
-		info.bootable = get_le64(e + E_ATTR) & GPT_ATTR_LEGACY_BOOT;
-		utf16le_to_utf8(e + E_NAME, E_NAME_UNITS, info.name,
-				sizeof(info.name));
+		info.attributes = get_le64(e + E_ATTR);
+		info.bootable = info.attributes & GPT_ATTR_LEGACY_BOOT;
+		fs_utf16_to_utf8(e + E_NAME, E_NAME_UNITS, info.name,
+				 sizeof(info.name));
 		part_guid_str(e + E_TYPE, info.type);
 		part_guid_str(e + E_UNIQUE, info.uuid);
 		ret = cb(&info, arg);

@@ -8,8 +8,8 @@ static size_t utf8_len(uint32_t c)
 	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-size_t utf16le_to_utf8(const uint8_t *src, size_t units, char *dst,
-		       size_t size)
+size_t fs_utf16_to_utf8(const uint8_t *src, size_t units, char *dst,
+			size_t size)
 {
 	size_t i, o = 0, n;
 	uint32_t c, lo;
@@ -56,7 +56,7 @@ size_t utf16le_to_utf8(const uint8_t *src, size_t units, char *dst,
 	return o;
 }
 
-size_t path_next(const char **path, const char **comp)
+size_t fs_path_next(const char **path, const char **comp)
 {
 	const char *p = *path;
 	size_t n = 0;

@@ -31,7 +31,8 @@ struct blk_dev {
 		     const void *buf);
 	void *priv;			/* the driver's (a partition: parent) */
 	const char *desc;		/* "QEMU VirtIO Block Device" */
-	uint64_t offset;		/* a partition: its first parent block */
+	uint64_t offset;		/* a partition: where it starts in
+					 * its parent, in blocks */
 };
 
 /* Read count blocks at lba into buf: -EIO when the range is not inside

@@ -30,6 +30,7 @@ struct part_info {
 	uint8_t sys_ind;	/* DOS type byte (0x83, 0x0c...); 0 for GPT */
 	bool bootable;		/* DOS 0x80 flag, or GPT attribute bit 2
 				 * (legacy BIOS bootable) */
+	uint64_t attributes;	/* GPT attribute bits; DOS: 0 */
 	char name[PART_NAME_LEN];	/* GPT name; DOS: "" */
 	char type[PART_UUID_LEN];	/* GPT type GUID; DOS: "0x83" */
 	char uuid[PART_UUID_LEN];	/* GPT unique GUID; DOS: the Linux
@@ -56,6 +57,11 @@ int part_get_info(struct blk_dev *dev, int n, struct part_info *info);
 
 /* How many partitions (0 without a table), or a negative errno. */
 int part_count(struct blk_dev *dev);
+
+/* The partition U-Boot's "dev" or "dev:auto" means: the whole disk (0)
+ * without a table, else the first bootable partition, else the first one;
+ * a negative errno for a damaged table or a table with no partition. */
+int part_auto(struct blk_dev *dev);
 
 /* Make view a block device for partition n of dev (0: the whole disk),
  * named "<dev>:<n>". dev must outlive view. 0 or as part_get_info. */

@@ -17,8 +17,8 @@ struct memdisk {
 	size_t size;
 };
 
-static inline int memdisk_read(struct blk_dev *dev, uint64_t lba, uint64_t count,
-			void *buf)
+static inline int memdisk_read(struct blk_dev *dev, uint64_t lba,
+			       uint64_t count, void *buf)
 {
 	struct memdisk *m = dev->priv;
 
@@ -29,7 +29,7 @@ static inline int memdisk_read(struct blk_dev *dev, uint64_t lba, uint64_t count
 
 /* A device of size bytes (rounded down to whole blocks) over data. */
 static inline void memdisk_init(struct memdisk *m, void *data, size_t size,
-			 uint32_t block_size)
+				uint32_t block_size)
 {
 	memset(m, 0, sizeof(*m));
 	snprintf(m->dev.name, sizeof(m->dev.name), "mem%u", block_size);

@@ -19,6 +19,12 @@ for t in mkfs.ext4 mkfs.vfat mcopy mmd sfdisk sgdisk debugfs python3; do
 	}
 done
 
+# Start afresh, but only over a directory this script made.
+if [ -e "$OUT" ] && [ -n "$(ls -A "$OUT")" ] && [ ! -e "$OUT/.done" ] &&
+   [ ! -e "$OUT/src" ]; then
+	echo "mkimages: $OUT is not an image directory, not touching it" >&2
+	exit 1
+fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$OUT"
@@ -26,7 +32,8 @@ cd "$OUT"
 # Deterministic file contents: name, size, seed.
 gen() {
 	python3 -c 'import random, sys
-sys.stdout.buffer.write(random.Random(int(sys.argv[2])).randbytes(int(sys.argv[1])))' "$2" "$3" > "$1"
+n, seed = int(sys.argv[1]), int(sys.argv[2])
+sys.stdout.buffer.write(random.Random(seed).randbytes(n))' "$2" "$3" > "$1"
 }
 
 # --- the files (common to FAT and ext4) -------------------------------------
@@ -58,6 +65,12 @@ for off, seed in ((0, 10), (5 << 20, 11), (70 << 20, 12)):
     f.seek(off)
     f.write(random.Random(seed).randbytes(5000))
 f.truncate((70 << 20) + 8192)
+# 400 small pieces 8 KiB apart: as many extents, an extent tree of depth
+# 1 (4 KiB blocks) or 2 (1 KiB blocks).
+f = open("src/fragmented.bin", "wb")
+for i in range(400):
+    f.seek(i * 8192)
+    f.write(random.Random(100 + i).randbytes(1000))
 PY
 ln -s /dir/sub/deeper/file.txt src/link_abs
 ln -s dir/sub/deeper/file.txt src/link_rel
@@ -73,24 +86,35 @@ ln -s ./././././././././././././././././././././././././dir/sub/deeper/file.txt 
 ln -s ../../hello.txt src/dir/sub/uplink
 
 # --- ext2/3/4 ---------------------------------------------------------------
-mke() {	# image size-KiB mkfs-options...
-	img=$1 size=$2
+# "block offset" of an inode ("located at block B, offset 0xO").
+imap() {
+	debugfs -R "imap $1" "$img" 2>/dev/null |
+		sed -n 's/.*at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p'
+}
+
+mke() {	# image size-KiB [-D] mkfs-options...
+	img=$1 size=$2 index=
 	shift 2
-	mkfs.ext4 -q -F -d src -L virtboot -E root_owner=0:0 "$@" "$img" "${size}k" >/dev/null
-	debugfs -R "imap /big.bin" "$img" 2>/dev/null |
-		sed -n 's/.*located at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p' \
-		> "$img.big.imap"
-	debugfs -R "imap /" "$img" 2>/dev/null |
-		sed -n 's/.*located at block \([0-9]*\), offset 0x\([0-9a-f]*\).*/\1 \2/p' \
-		> "$img.root.imap"
+	[ "$1" = -D ] && { index=y; shift; }
+	mkfs.ext4 -q -F -d src -L virtboot -E root_owner=0:0 "$@" \
+		"$img" "${size}k" >/dev/null
+	# -D: hash-indexed (htree) directories, as a kernel makes them; exit
+	# status 1 only says e2fsck changed something.
+	if [ -n "$index" ]; then
+		e2fsck -fyD "$img" >/dev/null 2>&1 || [ $? -le 1 ]
+	fi
+	# Where two inodes and the root directory are, for damaging them.
+	imap /big.bin > "$img.big.imap"
+	imap / > "$img.root.imap"
 	debugfs -R "blocks /" "$img" 2>/dev/null > "$img.root.blocks"
 }
-mke ext4.img 12288 -t ext4 -b 4096
-mke ext4-1k.img 16384 -t ext4 -b 1024
+mke ext4.img 12288 -D -t ext4 -b 4096
+mke ext4-1k.img 16384 -D -t ext4 -b 1024
 mke ext4-noext.img 16384 -t ext4 -O ^extent,^64bit,^flex_bg -b 4096
 mke ext4-metabg.img 16384 -t ext4 -O meta_bg,^resize_inode -b 1024
-mke ext3.img 16384 -t ext3 -b 1024
+mke ext3.img 16384 -D -t ext3 -b 1024
 mke ext2.img 16384 -t ext2 -b 1024
+mke ext2-rev0.img 16384 -t ext2 -r 0 -b 1024	# no features at all
 
 # --- FAT12/16/32 ------------------------------------------------------------
 mkf() {	# image size-KiB mkfs.vfat-options...
@@ -103,6 +127,7 @@ mkf() {	# image size-KiB mkfs.vfat-options...
 mkf fat12.img 2048 -F 12
 mkf fat16.img 16384 -F 16
 mkf fat32.img 40960 -F 32 -s 1
+mkf fat16-4k.img 24576 -F 16 -S 4096 -s 1	# 4 KiB sectors
 
 # --- partitioned disks ------------------------------------------------------
 # MBR: 1 FAT16 (bootable), 2 ext4, 3 extended with logical 5 (ext2) and

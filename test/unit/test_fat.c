@@ -242,6 +242,8 @@ UNIT_MAIN(
 	test_good("fat12.img", 4096);
 	test_good("fat16.img", 4096);
 	test_good("fat32.img", 4096);
+	test_good("fat16-4k.img", 4096);
+	test_good("fat16-4k.img", 512);
 	for (i = 0; i < ARRAY_SIZE(bpb_cases); i++)
 		test_bpb("fat16.img", &bpb_cases[i]);
 	for (i = 0; i < ARRAY_SIZE(bpb32_cases); i++)

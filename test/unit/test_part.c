@@ -61,6 +61,7 @@ static void test_mbr(void)
 	CHECK(part_get_info(&m.dev, 7, &info) == -ENOENT);
 	CHECK(part_get_info(&m.dev, -1, &info) == -ENOENT);
 
+	CHECK(part_auto(&m.dev) == 1);		/* the bootable one */
 	check_hello(&m.dev, 1, "fat");
 	check_hello(&m.dev, 2, "ext4");
 	check_hello(&m.dev, 5, "ext4");
@@ -108,6 +109,7 @@ static void test_mbr(void)
 	memdisk_init(&m, img, size, 512);
 	CHECK(part_table_type(&m.dev) == PART_TABLE_NONE);
 	CHECK(part_count(&m.dev) == 0);
+	CHECK(part_auto(&m.dev) == 0);		/* the whole disk */
 	check_hello(&m.dev, 0, "fat");
 	free(img);
 }
@@ -131,6 +133,7 @@ static void check_gpt_parts(struct blk_dev *dev)
 	CHECK_STR(info.uuid, "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
 	CHECK(part_get_info(dev, 2, &info) == 0);
 	CHECK(info.start == 83968 && info.size == 24576 && info.bootable);
+	CHECK(info.attributes == 4);
 	CHECK_STR(info.name, "rootfs");
 	CHECK_STR(info.type, GUID_LINUX);
 	CHECK(part_get_info(dev, 3, &info) == -ENOENT);
@@ -151,6 +154,7 @@ static void test_gpt(void)
 	check_gpt_parts(&m.dev);
 	check_hello(&m.dev, 1, "fat");
 	check_hello(&m.dev, 2, "ext4");
+	CHECK(part_auto(&m.dev) == 2);		/* legacy BIOS bootable */
 
 	/* Primary header CRC wrong: the backup header is used. */
 	h[56] ^= 1;
@@ -188,6 +192,7 @@ static void test_gpt(void)
 	/* Both damaged: no table, a clean error. */
 	h[0] ^= 1;
 	CHECK(part_count(&m.dev) == -EUCLEAN);
+	CHECK(part_auto(&m.dev) == -EUCLEAN);
 	CHECK(part_get_info(&m.dev, 1, &info) == -EUCLEAN);
 	CHECK(part_table_type(&m.dev) == PART_TABLE_EFI);
 	memcpy(img, copy, size);
@@ -217,6 +222,7 @@ static void test_gpt(void)
 	img[0x1be + 4] = 0;
 	CHECK(part_table_type(&m.dev) == PART_TABLE_DOS);
 	CHECK(part_count(&m.dev) == 0);
+	CHECK(part_auto(&m.dev) == -ENOENT);
 	memcpy(img, copy, size);
 
 	/* Random damage to the first 34 blocks: never a crash. */
