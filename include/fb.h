@@ -95,6 +95,19 @@ struct fb_info {
 	unsigned int stride;	/* bytes per line */
 };
 
+/* A display the core can drive: set_mode() reserves and clears the
+ * memory, then configure() shows it. */
+struct fb_backend {
+	const char *name;
+	bool (*present)(void);
+	int (*configure)(uint64_t addr, unsigned int width,
+			 unsigned int height, unsigned int stride);
+	unsigned int max_width, max_height;
+	const char *missing;	/* how to get one, when there is none */
+};
+
+extern const struct fb_backend ramfb_backend;
+
 #define FB_DEFAULT_WIDTH	1024
 #define FB_DEFAULT_HEIGHT	768
 
