@@ -24,6 +24,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import sizes  # noqa: E402  (scripts/sizes.py, beside this file)
 QEMU = os.environ.get("QEMU", "qemu-system-aarch64")
 NO_SCREEN = ["-M", "virt", "-cpu", "cortex-a57", "-m", "1G", "-nic", "none",
              "-display", "none", "-serial", "stdio", "-monitor", "none"]
@@ -344,6 +346,9 @@ def main():
     print()
     print("virtboot.bin: %d bytes (%.1f KiB of the 256 KiB budget): %s" % (
         total, total / 1024, ", ".join("%s %d" % kv for kv in sorted(sections.items()))))
+    image, _ = sizes.sizes(build)
+    print("  by part: " + ", ".join("%s %.1f KiB" % (part, n / 1024)
+                                   for part, n in image.most_common()))
     return 0
 
 

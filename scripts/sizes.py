@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""sizes.py - what each part of virtboot costs in the image: the bytes of
+code, constants and initialised data every subsystem (and library) puts in
+virtboot.bin, and its zeroed RAM, summed from the linker map.
+
+  sizes.py BUILD_DIR
+"""
+import collections
+import os
+import re
+import sys
+
+# Most specific first: the first prefix that matches names the part.
+PARTS = [
+    ("drivers/pci", "PCI"), ("drivers/virtio", "virtio"),
+    ("drivers/block", "block devices"), ("drivers/video", "display"),
+    ("drivers/firmware", "fw_cfg, PSCI"), ("drivers/serial", "serial"),
+    ("drivers/gpio", "GPIO, power"), ("drivers/power", "GPIO, power"),
+    ("drivers", "driver model"), ("fs/fat", "FAT"), ("fs/ext4", "ext4"),
+    ("fs/part", "partitions"), ("fs", "fs core"), ("boot", "boot flows"),
+    ("cmd", "commands"), ("lib", "lib (shell, env, allocator...)"),
+    ("arch", "arch/arm64"), ("board", "board"),
+    ("libfdt.a", "libfdt"), ("libc.a", "picolibc"), ("libgcc", "libgcc"),
+]
+ENTRY = re.compile(r"^ (\.[\w.$]+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)$")
+
+
+def part_of(path, build):
+    rel = os.path.relpath(path, build) if path.startswith(build) else path
+    for prefix, name in PARTS:
+        if prefix.endswith(".a") or prefix == "libgcc":
+            if prefix in os.path.basename(path):
+                return name
+        elif rel.startswith(prefix) and rel[len(prefix):][:1] in ("/", ".", "_"):
+            return name
+    return "other"
+
+
+def sizes(build):
+    build = os.path.normpath(build)
+    image = collections.Counter()
+    ram = collections.Counter()
+    pending = None
+    started = False
+    with open(os.path.join(build, "virtboot.map")) as f:
+        for line in f:
+            if line.startswith("Linker script and memory map"):
+                started = True
+                continue
+            if not started:
+                continue
+            if re.match(r"^ \.[\w.$]+$", line.rstrip()):
+                pending = line.strip()        # name on a line of its own
+                continue
+            m = ENTRY.match(line.rstrip())
+            if not m:
+                pending = None
+                continue
+            section = m.group(1) or pending
+            pending = None
+            size = int(m.group(3), 16)
+            if not section or not size:
+                continue
+            part = part_of(m.group(4), build)
+            if section.startswith((".bss", ".tbss", ".sbss")) or section == "COMMON":
+                ram[part] += size
+            elif section.startswith((".text", ".rodata", ".data", ".got",
+                                     ".tdata", ".sdata", ".commands", ".drivers")):
+                image[part] += size
+    return image, ram
+
+
+def main():
+    build = sys.argv[1] if len(sys.argv) > 1 else "build"
+    image, ram = sizes(build)
+    total = os.path.getsize(os.path.join(build, "virtboot.bin"))
+    print("%-32s %9s %9s" % ("part", "image", "RAM (bss)"))
+    for part, n in image.most_common():
+        print("%-32s %9d %9d" % (part, n, ram[part]))
+    print("%-32s %9d  (virtboot.bin; the rest is alignment)" % ("total", total))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
