@@ -9,6 +9,8 @@ import zlib
 import pytest
 
 import disks
+from disks import MiB
+from test_linux import LINUX_TIMEOUT, guest_report, linux  # noqa: F401
 
 pytestmark = pytest.mark.requires("CMD_FS")
 
@@ -191,3 +193,26 @@ def test_damaged_images_refused(boot, images, tmp_path, damage):
     out = c.run_fail("load virtio %s %x /boot/big.bin" % (spec, ADDR))
     assert 1 <= len(out) <= 3, out
     assert c.run_ok("echo alive") == ["alive"]
+
+
+@pytest.mark.linux
+@pytest.mark.requires("CMD_BOOTI")
+def test_linux_from_a_disk(boot, linux, tmp_path):
+    """Debian's kernel and the test initramfs loaded from ext4 on a virtio
+    disk, then booted with booti: Linux sees its initrd and bootargs."""
+    with open(linux["image"], "rb") as f:
+        image = f.read()
+    with open(linux["initrd"], "rb") as f:
+        initrd = f.read()
+    root = disks.ext4(tmp_path / "boot.ext4", {"boot/Image": image,
+                                               "boot/initrd.gz": initrd},
+                      (len(image) + len(initrd)) // MiB + 16)
+    c = boot(*drive(root), timeout=LINUX_TIMEOUT)
+    assert load(c, "0", "/boot/Image", 0x40400000)[0] == len(image)
+    assert load(c, "0", "/boot/initrd.gz", 0x48000000) == \
+        (len(initrd), zlib.crc32(initrd))
+    c.run_ok("setenv bootargs console=ttyAMA0 vbtest=disk")
+    c.send("booti 40400000 48000000:${filesize}\r")
+    r = guest_report(c)
+    assert r["CMDLINE"] == "console=ttyAMA0 vbtest=disk"
+    assert r["INITRD"] == "dt"
