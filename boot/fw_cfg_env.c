@@ -11,6 +11,7 @@
 #include <env.h>
 #include <errno.h>
 #include <fw_cfg.h>
+#include <parse.h>
 #include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
@@ -108,7 +109,8 @@ int fw_cfg_import_cmdline(void)
 
 int fw_cfg_script_run(void)
 {
-	char *text, *line, *end, *eol;
+	const char *pos, *end, *line;
+	char *text;
 	size_t len, n;
 	int lineno = 0;
 
@@ -117,21 +119,16 @@ int fw_cfg_script_run(void)
 		return 0;
 	/* One shell line per text line; a failing line does not stop the
 	 * rest (as a sequence of lines typed at the prompt). */
+	pos = text;
 	end = text + trim_final_nul(text, len);
-	for (line = text; line < end; line = eol + 1) {
-		eol = memchr(line, '\n', end - line);
-		if (!eol)
-			eol = end;
+	while (text_line(&pos, end, &line, &n)) {
 		lineno++;
-		n = eol - line;
-		if (n && line[n - 1] == '\r')
-			n--;
 		if (memchr(line, '\0', n)) {
 			pr_err("%s:%d: holds a NUL byte, not run\n",
 			       FW_CFG_SCRIPT_FILE, lineno);
 			continue;
 		}
-		line[n] = '\0';
+		text[line - text + n] = '\0';	/* ours: one line at a time */
 		if (*line)
 			cli_run(line);
 	}

@@ -75,7 +75,6 @@ struct virtio_ops {
 	void (*notify)(struct virtio_dev *vd, unsigned int index);
 	/* Device-specific configuration, byte by byte. */
 	uint8_t (*config_read8)(struct virtio_dev *vd, unsigned int off);
-	const char *name;		/* "mmio", "mmio-legacy", "pci" */
 };
 
 struct virtio_dev {

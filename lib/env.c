@@ -203,21 +203,15 @@ static bool import_line(const char *line, size_t n, const char *origin,
 
 int env_import(const char *text, size_t len, const char *origin)
 {
-	const char *line = text, *end = text + len, *eol;
+	const char *pos = text, *end = text + len, *line;
 	int lineno = 0, bad = 0;
 	size_t n;
 
 	/* A UTF-8 byte-order mark, as some editors write, is not a name. */
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
-		line += 3;
-	for (; line < end; line = eol + 1) {
-		eol = memchr(line, '\n', end - line);
-		if (!eol)
-			eol = end;
+		pos += 3;
+	while (text_line(&pos, end, &line, &n)) {
 		lineno++;
-		n = eol - line;
-		if (n && line[n - 1] == '\r')
-			n--;
 		while (n && isspace((unsigned char)*line)) {
 			line++;
 			n--;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* parse.c - numbers as U-Boot reads them: hexadecimal with or without
  * 0x (addresses, counts, environment values), decimal where U-Boot
- * takes decimal; the whole string or nothing, overflow refused. */
+ * takes decimal; the whole string or nothing, overflow refused. And text
+ * split into lines (LF or CR LF). */
 #include <ctype.h>
 #include <errno.h>
 #include <parse.h>
 #include <stdlib.h>
+#include <string.h>
 
 int parse_hex(const char *s, uint64_t *out)
 {
@@ -29,4 +31,22 @@ int parse_dec(const char *s, uint64_t *out)
 	errno = 0;
 	*out = strtoull(s, &end, 10);
 	return *end || errno ? -EINVAL : 0;
+}
+
+bool text_line(const char **pos, const char *end, const char **line,
+	       size_t *len)
+{
+	const char *eol;
+
+	if (*pos >= end)
+		return false;
+	eol = memchr(*pos, '\n', end - *pos);
+	if (!eol)
+		eol = end;
+	*line = *pos;
+	*len = eol - *pos;
+	if (*len && (*line)[*len - 1] == '\r')
+		(*len)--;
+	*pos = eol < end ? eol + 1 : end;
+	return true;
 }

@@ -89,44 +89,11 @@ def run_qemu(args, until=None, timeout=180):
             proc.wait()
 
 
-def console_output_time(args, lines, timeout=120):
-    """Boot to the prompt, then the seconds from typing an md command that
-    prints `lines` lines to the next prompt (which waits until the screen
-    has caught up)."""
-    proc = subprocess.Popen([QEMU] + args, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = b""
-
-    def wait_for(pattern, since):
-        nonlocal out
-        end = time.monotonic() + timeout
-        while pattern not in out[since:]:
-            left = end - time.monotonic()
-            ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
-            if not ready:
-                raise RuntimeError("no %r in %d s:\n%s" % (
-                    pattern, timeout, out.decode(errors="replace")[-2000:]))
-            chunk = os.read(proc.stdout.fileno(), 65536)
-            if not chunk:
-                raise RuntimeError("QEMU exited:\n%s" % out.decode(errors="replace")[-2000:])
-            out += chunk
-
-    try:
-        wait_for(b"=> ", 0)
-        mark = len(out)
-        start = time.monotonic()
-        proc.stdin.write(b"md 40000000 %x\r" % (lines * 4))
-        proc.stdin.flush()
-        wait_for(b"\n=> ", mark)
-        return time.monotonic() - start
-    finally:
-        proc.kill()
-        proc.wait()
-
-
 def shell_session(args, commands, timeout=120):
     """Boot to the => prompt (a key stops any autoboot countdown), run each
-    command and return their outputs."""
+    command and return their outputs and the seconds each took, from the
+    command sent to the next prompt (which waits until the screen console
+    has caught up)."""
     proc = subprocess.Popen([QEMU] + args, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     out = b""
@@ -153,14 +120,16 @@ def shell_session(args, commands, timeout=120):
 
     try:
         wait_for(b"=> ", 0)
-        results = []
+        results, times = [], []
         for cmd in commands:
             mark = len(out)
+            start = time.monotonic()
             proc.stdin.write(cmd.encode() + b"\r")
             proc.stdin.flush()
             wait_for(b"\n=> ", mark)
+            times.append(time.monotonic() - start)
             results.append(out[mark:].decode(errors="replace"))
-        return results
+        return results, times
     finally:
         proc.kill()
         proc.wait()
@@ -294,13 +263,14 @@ def main():
             t, _ = run_qemu(MACHINE + ["-bios", null_fw])
             null.append(t)
             for name, base in (("ramfb", MACHINE), ("serial", NO_SCREEN)):
-                scroll[name].append(console_output_time(
+                _, took = shell_session(
                     base + ["-bios", bios, "-fw_cfg",
                             "name=opt/virtboot/env,file=" + prompt_env],
-                    SCROLL_LINES))
+                    ["md 40000000 %x" % (SCROLL_LINES * 4)])
+                scroll[name].append(took[0])
             for name, qargs in (loaders if r % 2 == 0 else loaders[::-1]):
                 load = "load virtio 0:1 0x50000000 /boot/Image"
-                outs = shell_session(qargs + disk_args, ["virtio scan", load, load])
+                outs, _ = shell_session(qargs + disk_args, ["virtio scan", load, load])
                 for kind, o in zip(("cold", "warm"), outs[1:]):
                     disk_loads[name][kind].append(load_rate(o))
             print("  round %d/%d: %s" % (r + 1, args.rounds, ", ".join(

@@ -146,20 +146,8 @@ static const struct virtio_ops mmio_ops = {
 	.queue_setup = mmio_queue_setup,
 	.notify = mmio_notify,
 	.config_read8 = mmio_config_read8,
-	.name = "mmio",
 };
 
-static const struct virtio_ops mmio_legacy_ops = {
-	.get_status = mmio_get_status,
-	.set_status = mmio_set_status,
-	.get_features = mmio_get_features,
-	.set_features = mmio_set_features,
-	.queue_max = mmio_queue_max,
-	.queue_setup = mmio_queue_setup,
-	.notify = mmio_notify,
-	.config_read8 = mmio_config_read8,
-	.name = "mmio-legacy",
-};
 
 static int vmmio_probe(struct device *dev)
 {
@@ -190,7 +178,7 @@ static int vmmio_probe(struct device *dev)
 		return -ENOMEM;
 	m->base = base;
 	m->vd = (struct virtio_dev){
-		.ops = version == 1 ? &mmio_legacy_ops : &mmio_ops,
+		.ops = &mmio_ops,
 		.transport = m, .id = id, .legacy = version == 1,
 		.vendor = readl(base + VENDOR_ID),
 	};

@@ -137,7 +137,6 @@ static const struct virtio_ops pci_ops = {
 	.queue_setup = pci_queue_setup,
 	.notify = pci_notify,
 	.config_read8 = pci_config_read8,
-	.name = "pci",
 };
 
 /* Where a capability's structure is: inside an assigned memory BAR. */
