@@ -216,3 +216,12 @@ def test_linux_from_a_disk(boot, linux, tmp_path):
     r = guest_report(c)
     assert r["CMDLINE"] == "console=ttyAMA0 vbtest=disk"
     assert r["INITRD"] == "dt"
+
+
+@pytest.mark.parametrize("machine", ["virt,virtualization=on", "virt,secure=on"])
+def test_disks_at_el2_and_el3(boot, images, machine):
+    c = boot(*drive(images["dos"]), *drive(images["raw"], "virtio-blk-device", 1),
+             machine=machine)
+    assert len(c.run_ok("virtio info")) == 6
+    assert load(c, "1:2", "/boot/big.bin") == (len(BIG), zlib.crc32(BIG))
+    assert load(c, "0", "/boot/hello.txt")[0] == 6
