@@ -36,6 +36,24 @@ const char *dt_strerror(int err)
 	return fdt_strerror(err);
 }
 
+/* Whether every tag of the structure block moves past the one before.
+ * libfdt 1.6.1 (Debian 12) takes a property of length 0xfffffff4 back to
+ * its own tag, and every walk over the tree, fdt_check_full() included,
+ * then loops for ever; each tag moving on bounds them all. */
+static bool has_tags_moving_on(const void *blob)
+{
+	int offset = 0, next;
+	uint32_t tag;
+
+	do {
+		tag = fdt_next_tag(blob, offset, &next);
+		if (tag != FDT_END && next <= offset)
+			return false;
+		offset = next;
+	} while (tag != FDT_END);
+	return true;
+}
+
 static int dt_check(const void *blob)
 {
 	int err = fdt_check_header(blob);
@@ -49,6 +67,11 @@ static int dt_check(const void *blob)
 		pr_err("device tree at %p is %u bytes, more than 2 MiB\n",
 		       blob, fdt_totalsize(blob));
 		return -EFBIG;
+	}
+	if (!has_tags_moving_on(blob)) {
+		pr_err("device tree at %p is malformed: a property length loops back\n",
+		       blob);
+		return -EINVAL;
 	}
 	return 0;
 }
@@ -76,6 +99,13 @@ int dt_init(const void *blob)
 	err = dt_check(blob);
 	if (err)
 		return err;
+	/* libfdt 1.6.1's fdt_check_full() reads through a NULL name on a
+	 * version 2-15 tree whose root is not named "/"; QEMU writes 17. */
+	if (fdt_version(blob) < 16) {
+		pr_err("device tree at %p is version %u, older than 16\n",
+		       blob, fdt_version(blob));
+		return -EINVAL;
+	}
 	err = fdt_check_full(blob, fdt_totalsize(blob));
 	if (err) {
 		pr_err("device tree at %p is malformed: %s\n", blob,

@@ -66,6 +66,70 @@ static void build(void)
 	fdt_finish(blob);
 }
 
+/*
+ * Found by the fuzzer (test/fuzz/fuzz_region): a property whose length,
+ * 0xfffffff4, takes libfdt 1.6.1's fdt_next_tag() back to the property's
+ * own tag, so that fdt_check_full() (and any walk) never ends. The
+ * smallest such tree: a root node holding that property.
+ */
+static const uint8_t looping_tree[] = {
+	0xd0, 0x0d, 0xfe, 0xed, 0x00, 0x00, 0x00, 0x56, /* magic, totalsize 86 */
+	0x00, 0x00, 0x00, 0x38, 0x00, 0x00, 0x00, 0x54, /* struct 56, strings 84 */
+	0x00, 0x00, 0x00, 0x28, 0x00, 0x00, 0x00, 0x11, /* memrsv 40, version 17 */
+	0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, /* last comp 16, cpu 0 */
+	0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x1c, /* strings 2, struct 28 */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, /* memrsv: end */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, /* BEGIN_NODE "" */
+	0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff, 0xf4, /* PROP len -12 */
+	0x00, 0x00, 0x00, 0x00,				/* name "x" */
+	0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x09, /* END_NODE, END */
+	'x', 0,
+};
+
+static void test_looping_property(void)
+{
+	char *copy = malloc(sizeof(looping_tree));
+	void *live = dt_blob();
+
+	memcpy(copy, looping_tree, sizeof(looping_tree));
+	CHECK(fdt_check_header(copy) == 0);	/* passes the header check */
+	CHECK(dt_init(copy) == -EINVAL);	/* and returns, refused */
+	CHECK(dt_set_blob(copy) == -EINVAL);
+	CHECK(dt_blob() == live);
+	free(copy);
+}
+
+/*
+ * Found by the fuzzer (test/fuzz/fuzz_region): a tree of version 15 whose
+ * root is named "" rather than "/" passes fdt_check_header(), and libfdt
+ * 1.6.1's fdt_check_full() then reads the root's name through a NULL
+ * pointer. The smallest such tree: an empty root node.
+ */
+static const uint8_t old_version_tree[] = {
+	0xd0, 0x0d, 0xfe, 0xed, 0x00, 0x00, 0x00, 0x48, /* magic, totalsize 72 */
+	0x00, 0x00, 0x00, 0x38, 0x00, 0x00, 0x00, 0x48, /* struct 56, strings 72 */
+	0x00, 0x00, 0x00, 0x28, 0x00, 0x00, 0x00, 0x0f, /* memrsv 40, version 15 */
+	0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, /* last comp 2, cpu 0 */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, /* strings 0, struct 16 */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, /* memrsv: end */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, /* BEGIN_NODE "" */
+	0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x09, /* END_NODE, END */
+};
+
+static void test_old_version(void)
+{
+	char *copy = malloc(sizeof(old_version_tree));
+	void *live = dt_blob();
+
+	memcpy(copy, old_version_tree, sizeof(old_version_tree));
+	CHECK(fdt_check_header(copy) == 0);
+	CHECK(dt_init(copy) == -EINVAL);
+	CHECK(dt_blob() == live);
+	free(copy);
+}
+
 UNIT_MAIN(
 	uint64_t addr, size;
 	const void *fdt;
@@ -120,6 +184,8 @@ UNIT_MAIN(
 	memcpy(bad, blob, sizeof(bad));
 	fdt_set_off_dt_struct(bad, fdt_totalsize(bad) + 16);
 	CHECK(dt_init(bad) == -EINVAL);
+	test_looping_property();
+	test_old_version();
 	CHECK(dt_set_blob(blob) == 0 && dt_blob() == blob);
 	free((void *)fdt);
 )
