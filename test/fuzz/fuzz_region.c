@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+/* fuzz_region.c - libFuzzer target for the memory-region allocator's
+ * reservations from a device tree (lib/region.c region_reserve_fdt): the
+ * input is a tree from outside (adopted as lib/dt.c dt_init does); its
+ * memory nodes give the RAM banks (as lib/mem.c reads them), its
+ * /memreserve/ entries and /reserved-memory nodes the reservations. The
+ * tables must stay sorted, disjoint and inside RAM, and the loader's
+ * usual allocations must land on free RAM. */
+#include <region.h>
+#include "fuzz_tree.h"
+
+#define MAX_BANKS	8	/* lib/mem.c's MEM_MAX_BANKS */
+#define RAM_BASE	0x40000000ULL	/* QEMU virt, the fallback bank */
+
+static void ram_from_tree(const void *fdt)
+{
+	struct region banks[MAX_BANKS];
+	uint64_t start, size;
+	const char *type;
+	int node, i, n = 0;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		type = fdt_getprop(fdt, node, "device_type", NULL);
+		if (!type || strcmp(type, "memory") ||
+		    !dt_node_is_okay(fdt, node))
+			continue;
+		for (i = 0; !dt_read_reg(fdt, node, i, &start, &size); i++)
+			if (size && n < MAX_BANKS)
+				banks[n++] = (struct region){ start, size, "ram" };
+	}
+	if (!n)
+		banks[n++] = (struct region){ RAM_BASE, 128 << 20, "ram" };
+	region_init(banks, n);
+}
+
+static bool inside_ram(uint64_t base, uint64_t size)
+{
+	const struct region *b;
+	int i;
+
+	for (i = 0; (b = region_ram_at(i)); i++)
+		if (base >= b->base && base + (size - 1) <= b->base + (b->size - 1))
+			return true;
+	return false;
+}
+
+static void check_tables(void)
+{
+	const struct region *r, *prev = NULL;
+	int i;
+
+	if (region_count() > REGION_MAX)
+		abort();
+	for (i = 0; (r = region_at(i)); i++, prev = r) {
+		if (!r->size || r->base + (r->size - 1) < r->base ||
+		    !inside_ram(r->base, r->size) || !r->owner)
+			abort();
+		if (prev && prev->base + prev->size > r->base)
+			abort();	/* sorted and disjoint */
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const uint8_t *tail;
+	size_t tail_len;
+	uint64_t base;
+	void *fdt;
+
+	fdt = fuzz_adopt_tree(data, size, &tail, &tail_len);
+	if (!fdt)
+		return 0;
+	ram_from_tree(fdt);
+	/* The board: the loader's own RAM first, then the tree's. */
+	region_reserve(RAM_BASE + (2 << 20), 2 << 20, "virtboot");
+	if (region_reserve_fdt(fdt))
+		abort();
+	check_tables();
+	/* What a boot places: kernel, initrd, DTB. */
+	if (!region_alloc(32 << 20, 2 << 20, 0, UINT64_MAX, "kernel", &base) &&
+	    !region_overlap(base, 32 << 20))
+		abort();
+	if (!region_alloc(1 << 20, 4096, 0, UINT64_MAX, "initrd", &base) &&
+	    (base & 4095))
+		abort();
+	region_alloc(2 << 20, 2 << 20, 0, UINT64_MAX, "fdt", &base);
+	check_tables();
+	free(fdt);
+	return 0;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_quiet();
+	return 0;
+}
