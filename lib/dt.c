@@ -99,10 +99,12 @@ int dt_init(const void *blob)
 	err = dt_check(blob);
 	if (err)
 		return err;
-	/* libfdt 1.6.1's fdt_check_full() reads through a NULL name on a
-	 * version 2-15 tree whose root is not named "/"; QEMU writes 17. */
-	if (fdt_version(blob) < 16) {
-		pr_err("device tree at %p is version %u, older than 16\n",
+	/* Version 17 only (QEMU's, and what Linux gets). On older trees
+	 * libfdt 1.6.1's fdt_check_full() reads through a NULL name (2-15,
+	 * a root not named "/") or leaves property names unchecked against
+	 * the strings block (16), which the copy then cuts off. */
+	if (fdt_version(blob) < 17) {
+		pr_err("device tree at %p is version %u, older than 17\n",
 		       blob, fdt_version(blob));
 		return -EINVAL;
 	}

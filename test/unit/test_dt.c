@@ -118,16 +118,44 @@ static const uint8_t old_version_tree[] = {
 	0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x09, /* END_NODE, END */
 };
 
-static void test_old_version(void)
+/*
+ * Found by the fuzzer (test/fuzz/fuzz_boot_fdt): a version 16 tree whose
+ * property names lie past its strings block (here of size 0) passes
+ * fdt_check_full(), which checks name offsets only from version 17 on;
+ * the copy (fdt_open_into) keeps only the strings block, and the tree
+ * Linux got named its properties with whatever followed.
+ */
+static const uint8_t v16_names_outside[] = {
+	0xd0, 0x0d, 0xfe, 0xed, 0x00, 0x00, 0x00, 0x56, /* magic, totalsize 86 */
+	0x00, 0x00, 0x00, 0x38, 0x00, 0x00, 0x00, 0x54, /* struct 56, strings 84 */
+	0x00, 0x00, 0x00, 0x28, 0x00, 0x00, 0x00, 0x10, /* memrsv 40, version 16 */
+	0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, /* last comp 16, cpu 0 */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x1c, /* strings 0 (!), struct 28 */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, /* memrsv: end */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, /* BEGIN_NODE "" */
+	0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00, /* PROP len 0 */
+	0x00, 0x00, 0x00, 0x00,				/* name at 0 */
+	0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x09, /* END_NODE, END */
+	'x', 0,						/* outside */
+};
+
+static void refused(const uint8_t *tree, size_t size)
 {
-	char *copy = malloc(sizeof(old_version_tree));
+	char *copy = malloc(size);
 	void *live = dt_blob();
 
-	memcpy(copy, old_version_tree, sizeof(old_version_tree));
+	memcpy(copy, tree, size);
 	CHECK(fdt_check_header(copy) == 0);
 	CHECK(dt_init(copy) == -EINVAL);
 	CHECK(dt_blob() == live);
 	free(copy);
+}
+
+static void test_old_versions(void)
+{
+	refused(old_version_tree, sizeof(old_version_tree));
+	refused(v16_names_outside, sizeof(v16_names_outside));
 }
 
 UNIT_MAIN(
@@ -185,7 +213,7 @@ UNIT_MAIN(
 	fdt_set_off_dt_struct(bad, fdt_totalsize(bad) + 16);
 	CHECK(dt_init(bad) == -EINVAL);
 	test_looping_property();
-	test_old_version();
+	test_old_versions();
 	CHECK(dt_set_blob(blob) == 0 && dt_blob() == blob);
 	free((void *)fdt);
 )
