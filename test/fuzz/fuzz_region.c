@@ -7,6 +7,7 @@
  * tables must stay sorted, disjoint and inside RAM, and the loader's
  * usual allocations must land on free RAM. */
 #include <region.h>
+#include <virtboot.h>
 #include "fuzz_tree.h"
 
 #define MAX_BANKS	8	/* lib/mem.c's MEM_MAX_BANKS */
@@ -60,6 +61,52 @@ static void check_tables(void)
 	}
 }
 
+/* The first and last byte of RAM that [base, base + size) covers in each
+ * bank are reserved (banks that wrap past 2^64 aside). */
+static void check_covered(uint64_t base, uint64_t size)
+{
+	uint64_t last = base + (size - 1), s, e;
+	const struct region *b;
+	int i;
+
+	if (!size)
+		return;
+	if (last < base)
+		last = UINT64_MAX;
+	for (i = 0; (b = region_ram_at(i)); i++) {
+		if (b->base + (b->size - 1) < b->base)
+			continue;
+		s = MAX(base, b->base);
+		e = MIN(last, b->base + (b->size - 1));
+		if (s <= e && (region_is_free(s, 1) || region_is_free(e, 1)))
+			abort();
+	}
+}
+
+/* What region_reserve_fdt() was given is reserved, unless the table
+ * filled up (then it said so). */
+static void check_tree_reserved(const void *fdt)
+{
+	uint64_t addr, size;
+	int i, n, node, child;
+
+	if (region_count() == REGION_MAX)
+		return;
+	n = fdt_num_mem_rsv(fdt);
+	for (i = 0; i < n; i++)
+		if (!fdt_get_mem_rsv(fdt, i, &addr, &size))
+			check_covered(addr, size);
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	if (node < 0)
+		return;
+	fdt_for_each_subnode(child, fdt, node) {
+		if (!dt_node_is_okay(fdt, child))
+			continue;
+		for (i = 0; !dt_read_reg(fdt, child, i, &addr, &size); i++)
+			check_covered(addr, size);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *tail;
@@ -76,6 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (region_reserve_fdt(fdt))
 		abort();
 	check_tables();
+	check_tree_reserved(fdt);
 	/* What a boot places: kernel, initrd, DTB. */
 	if (!region_alloc(32 << 20, 2 << 20, 0, UINT64_MAX, "kernel", &base) &&
 	    !region_overlap(base, 32 << 20))

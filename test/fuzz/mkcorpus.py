@@ -32,7 +32,7 @@ def dtc(source):
 
 def qemu_virt_dtb():
     """QEMU's virt tree (-m 256M, no devices), without the virtio-mmio
-    transports (32 alike nodes), packed: about 4 KB."""
+    transports (32 alike nodes), fixed seeds, packed: about 4 KB."""
     with tempfile.TemporaryDirectory() as tmp:
         f = os.path.join(tmp, "virt.dtb")
         subprocess.run(["qemu-system-aarch64", "-M", "virt,dumpdtb=" + f,
@@ -43,6 +43,11 @@ def qemu_virt_dtb():
         for n in nodes:
             if n.startswith("virtio_mmio@"):
                 subprocess.run(["fdtput", "-r", f, "/" + n], check=True)
+        # The same seeds every time (QEMU draws new ones at each start).
+        subprocess.run(["fdtput", "-t", "x", f, "/chosen", "rng-seed"] +
+                       ["12345678"] * 8, check=True)
+        subprocess.run(["fdtput", "-t", "x", f, "/chosen", "kaslr-seed",
+                        "1234567", "89abcdef"], check=True)
         return subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dtb", f],
                               check=True, capture_output=True).stdout
 
@@ -86,6 +91,24 @@ MINIMAL = """/dts-v1/;
 };
 """
 
+# RAM that ends at 2^64, overlapping banks, reservations running past
+# the top of the address space.
+TOP = """/dts-v1/;
+/memreserve/ 0xfffffffffffff000 0x2000;
+/ {
+	#address-cells = <2>;
+	#size-cells = <2>;
+	memory@0 { device_type = "memory"; reg = <0xffffffff 0xffff0000 0 0x10000>; };
+	memory@1 { device_type = "memory"; reg = <0xffffffff 0xfff00000 0 0x80000>; };
+	reserved-memory {
+		#address-cells = <2>;
+		#size-cells = <2>;
+		top { reg = <0xffffffff 0xffff8000 0 0x8000>; };
+		across { reg = <0xffffffff 0xfff7f000 0 0x2000>; };
+	};
+};
+"""
+
 virt = qemu_virt_dtb()
 reserved = dtc(RESERVED)
 minimal = dtc(MINIMAL)
@@ -98,6 +121,7 @@ put("boot_fdt", "minimal.dtb", minimal + b"root=/dev/vda1")
 put("region", "qemu-virt.dtb", virt)
 put("region", "reserved.dtb", reserved)
 put("region", "minimal.dtb", minimal)
+put("region", "top.dtb", dtc(TOP))
 
 # The shell: lines as typed or held in variables.
 put("cli_parse", "basic", "echo hello world; setenv a 'b c' && run a || echo failed")
