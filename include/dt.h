@@ -17,6 +17,10 @@ int dt_init(const void *blob);
 void *dt_blob(void);
 /* Make another blob the live tree (fdt addr); it is checked first. */
 int dt_set_blob(void *blob);
+/* Check a tree from outside the loader before libfdt walks it: header,
+ * at most 2 MiB, version 17, the whole structure. 0, or -EINVAL/-EFBIG
+ * with a message saying what is wrong. */
+int dt_check_tree(const void *blob);
 
 /* libfdt error -> errno. */
 int dt_errno(int fdt_err);

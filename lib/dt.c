@@ -90,10 +90,8 @@ static size_t used_size(const void *blob)
 		   fdt_totalsize(blob));
 }
 
-int dt_init(const void *blob)
+int dt_check_tree(const void *blob)
 {
-	size_t used, size;
-	void *copy;
 	int err;
 
 	err = dt_check(blob);
@@ -102,7 +100,7 @@ int dt_init(const void *blob)
 	/* Version 17 only (QEMU's, and what Linux gets). On older trees
 	 * libfdt 1.6.1's fdt_check_full() reads through a NULL name (2-15,
 	 * a root not named "/") or leaves property names unchecked against
-	 * the strings block (16), which the copy then cuts off. */
+	 * the strings block (16), which a copy then cuts off. */
 	if (fdt_version(blob) < 17) {
 		pr_err("device tree at %p is version %u, older than 17\n",
 		       blob, fdt_version(blob));
@@ -114,6 +112,18 @@ int dt_init(const void *blob)
 		       fdt_strerror(err));
 		return -EINVAL;
 	}
+	return 0;
+}
+
+int dt_init(const void *blob)
+{
+	size_t used, size;
+	void *copy;
+	int err;
+
+	err = dt_check_tree(blob);
+	if (err)
+		return err;
 	used = used_size(blob);
 	size = used + DT_SLACK;
 	copy = malloc(size);
@@ -142,7 +152,7 @@ void *dt_blob(void)
 
 int dt_set_blob(void *blob)
 {
-	int err = dt_check(blob);
+	int err = dt_check_tree(blob);
 
 	if (err)
 		return err;

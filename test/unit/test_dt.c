@@ -148,6 +148,8 @@ static void refused(const uint8_t *tree, size_t size)
 	memcpy(copy, tree, size);
 	CHECK(fdt_check_header(copy) == 0);
 	CHECK(dt_init(copy) == -EINVAL);
+	CHECK(dt_check_tree(copy) == -EINVAL);	/* booti's fdt_addr */
+	CHECK(dt_set_blob(copy) == -EINVAL);	/* fdt addr */
 	CHECK(dt_blob() == live);
 	free(copy);
 }
