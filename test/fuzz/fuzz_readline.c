@@ -44,17 +44,20 @@ static int complete(const char *word, size_t len, const char **match,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* The first byte picks the line buffer's size, small to reach its
-	 * limits quickly; the shell's own is CONFIG_SYS_CBSIZE. */
-	char *history[CONFIG_HISTORY_SIZE + 1] = { NULL };
+	/* The shell's history depth, in a table of exactly that many. */
+	char **history = calloc(CONFIG_HISTORY_SIZE, sizeof(*history));
 	struct cli_line cl = {
-		.history = history, .history_size = CONFIG_HISTORY_SIZE + 1,
+		.history = history, .history_size = CONFIG_HISTORY_SIZE,
 		.complete = complete,
 	};
 	int len, i;
 
-	if (!size)
+	if (!size) {
+		free(history);
 		return 0;
+	}
+	/* The first byte picks the line buffer's size, small to reach its
+	 * limits quickly; the shell's own is CONFIG_SYS_CBSIZE. */
 	cl.size = data[0] % 64 + 2;
 	cl.buf = malloc(cl.size);
 	in = data + 1;
@@ -66,8 +69,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		     strlen(cl.buf) != (size_t)len))
 			abort();
 	} while (in < in_end);
-	for (i = 0; i < CONFIG_HISTORY_SIZE + 1; i++)
+	for (i = 0; i < CONFIG_HISTORY_SIZE; i++)
 		free(history[i]);
+	free(history);
 	free(cl.buf);
 	return 0;
 }
