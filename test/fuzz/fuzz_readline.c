@@ -42,6 +42,20 @@ static int complete(const char *word, size_t len, const char **match,
 	return n;
 }
 
+/* The editor remembers whether the last line ended on a CR (to swallow
+ * the LF of a CR LF); a line "x\n" forgets it, so that each input starts
+ * alike and a saved crash input replays the same. */
+static void forget_cr(void)
+{
+	static const uint8_t x_lf[] = { 'x', '\n' };
+	char buf[4];
+	struct cli_line cl = { .buf = buf, .size = sizeof(buf) };
+
+	in = x_lf;
+	in_end = x_lf + sizeof(x_lf);
+	cli_readline(&cl, "", fake_getc, fake_puts);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* The shell's history depth, in a table of exactly that many. */
@@ -60,6 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * limits quickly; the shell's own is CONFIG_SYS_CBSIZE. */
 	cl.size = data[0] % 64 + 2;
 	cl.buf = malloc(cl.size);
+	forget_cr();
 	in = data + 1;
 	in_end = data + size;
 	do {
