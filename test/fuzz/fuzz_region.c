@@ -4,18 +4,19 @@
  * input is a tree from outside (adopted as lib/dt.c dt_init does); its
  * memory nodes give the RAM banks (as lib/mem.c reads them), its
  * /memreserve/ entries and /reserved-memory nodes the reservations. The
- * tables must stay sorted, disjoint and inside RAM, and the loader's
- * usual allocations must land on free RAM. */
+ * tables must stay sorted, disjoint and inside RAM, what the tree reserves
+ * must be reserved, and the loader's usual allocations must land on free
+ * RAM. */
+#include <mem.h>
 #include <region.h>
 #include <virtboot.h>
 #include "fuzz_tree.h"
 
-#define MAX_BANKS	8	/* lib/mem.c's MEM_MAX_BANKS */
 #define RAM_BASE	0x40000000ULL	/* QEMU virt, the fallback bank */
 
 static void ram_from_tree(const void *fdt)
 {
-	struct region banks[MAX_BANKS];
+	struct region banks[MEM_MAX_BANKS];
 	uint64_t start, size;
 	const char *type;
 	int node, i, n = 0;
@@ -26,7 +27,7 @@ static void ram_from_tree(const void *fdt)
 		    !dt_node_is_okay(fdt, node))
 			continue;
 		for (i = 0; !dt_read_reg(fdt, node, i, &start, &size); i++)
-			if (size && n < MAX_BANKS)
+			if (size && n < MEM_MAX_BANKS)
 				banks[n++] = (struct region){ start, size, "ram" };
 	}
 	if (!n)
