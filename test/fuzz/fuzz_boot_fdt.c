@@ -3,7 +3,7 @@
  * handed to Linux (lib/boot_fdt.c boot_fdt_fixup): the input is a tree
  * from outside (adopted as lib/dt.c dt_init does), followed by the
  * bootargs; the tree is copied and fixed up as lib/boot.c does, and the
- * result must be a valid tree that says what was asked. */
+ * result must be a valid tree that says what was asked, once. */
 #include <boot.h>
 #include "fuzz_tree.h"
 
@@ -11,6 +11,13 @@ const char version_string[] = "virtboot fuzz";
 
 #define DTB_ROOM	4096	/* lib/boot.c's room for /chosen */
 #define DTB_MAX		(2 << 20)
+
+/* Whether the node holds name at most once (removes the first). */
+static bool at_most_one(void *fdt, int node, const char *name)
+{
+	return fdt_delprop(fdt, node, name) ||
+	       !fdt_getprop(fdt, node, name, NULL);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,6 +67,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	got = fdt_getprop(fdt, node, "virtboot,version", NULL);
 	if (!got || strcmp(got, version_string))
+		abort();
+	/* No second copy behind them (Linux could read a stale one). */
+	if (!at_most_one(fdt, node, "bootargs") ||
+	    !at_most_one(fdt, node, "linux,initrd-start") ||
+	    !at_most_one(fdt, node, "linux,initrd-end") ||
+	    !at_most_one(fdt, node, "virtboot,version"))
 		abort();
 out_fdt:
 	free(fdt);
