@@ -20,7 +20,8 @@ KCONFIG := KCONFIG_CONFIG=$(O)/.config $(PYTHON) -m
 DEFCONFIG ?= qemu_virt_defconfig
 
 # Targets that need no configuration.
-NOCONFIG := %_defconfig menuconfig savedefconfig clean distclean deps help
+NOCONFIG := %_defconfig menuconfig savedefconfig clean distclean deps help \
+	fuzz test-fuzz
 ifeq ($(filter-out $(NOCONFIG),$(or $(MAKECMDGOALS),all)),)
 NEED_CONFIG :=
 else
@@ -28,7 +29,7 @@ NEED_CONFIG := y
 endif
 
 .PHONY: all deps clean distclean menuconfig savedefconfig run test \
-	test-unit test-py bench help FORCE
+	test-unit test-fuzz test-py fuzz bench help FORCE
 all: $(O)/virtboot.bin
 
 ifeq ($(NEED_CONFIG),y)
@@ -158,10 +159,22 @@ $(O)/demo/Image $(O)/demo/initramfs.cpio.gz &: scripts/mkdemo.sh \
 test: deps
 	@$(MAKE) --no-print-directory $(O)/virtboot.bin
 	@$(MAKE) --no-print-directory test-unit
+	@$(MAKE) --no-print-directory test-fuzz
 	@$(MAKE) --no-print-directory test-py
 
 test-unit:
 	@$(MAKE) --no-print-directory -f test/unit/Makefile O=$(O) SYSROOT=$(SYSROOT)
+
+# libFuzzer targets (test/fuzz): FUZZ_TIME seconds each for `make fuzz`, a
+# few seconds each within `make test`; fails on a crash. New corpus entries
+# and crash files go to $(O)/fuzz.
+FUZZ_TIME ?= 60
+TEST_FUZZ_TIME ?= 3
+fuzz: deps
+	@$(MAKE) --no-print-directory -f test/fuzz/Makefile O=$(O) FUZZ_TIME=$(FUZZ_TIME)
+
+test-fuzz:
+	@$(MAKE) --no-print-directory -f test/fuzz/Makefile O=$(O) FUZZ_TIME=$(TEST_FUZZ_TIME)
 
 test-py: $(O)/virtboot.bin
 	cd test/py && VIRTBOOT_BUILD=$(abspath $(O)) $(PYTHON) -m pytest -q $(PYTEST_ARGS)
@@ -178,6 +191,7 @@ distclean:
 help:
 	@echo "make [O=dir]        build $(O)/virtboot.bin (default config: $(DEFCONFIG))"
 	@echo "make run            boot it in QEMU with the demo Linux"
-	@echo "make test           host unit tests and test/py against QEMU"
+	@echo "make test           host unit tests, short fuzz runs, test/py against QEMU"
+	@echo "make fuzz           each libFuzzer target FUZZ_TIME (60) seconds"
 	@echo "make bench          boot-time figures against QEMU's direct boot"
 	@echo "make menuconfig | savedefconfig | <name>_defconfig | clean"

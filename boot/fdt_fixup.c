@@ -9,15 +9,20 @@
 #include <string.h>
 #include <virtboot.h>
 
+/* Every copy of the property goes first: a tree from outside may name
+ * one twice, and fdt_setprop() and fdt_delprop() see only the first, so
+ * a stale second bootargs or initrd range would reach Linux. */
 static int set_or_del(void *fdt, int node, const char *name,
 		      const void *val, int len, bool set)
 {
 	int err;
 
-	if (set)
-		return dt_errno(fdt_setprop(fdt, node, name, val, len));
-	err = fdt_delprop(fdt, node, name);
-	return err == -FDT_ERR_NOTFOUND ? 0 : dt_errno(err);
+	do
+		err = fdt_delprop(fdt, node, name);
+	while (!err);
+	if (err != -FDT_ERR_NOTFOUND)
+		return dt_errno(err);
+	return set ? dt_errno(fdt_setprop(fdt, node, name, val, len)) : 0;
 }
 
 int boot_fdt_fixup(void *fdt, const char *bootargs, uint64_t initrd_start,
@@ -43,8 +48,7 @@ int boot_fdt_fixup(void *fdt, const char *bootargs, uint64_t initrd_start,
 		err = set_or_del(fdt, node, "linux,initrd-end", &end,
 				 sizeof(end), has_initrd);
 	if (!err)
-		err = dt_errno(fdt_setprop_string(fdt, node,
-						  "virtboot,version",
-						  version_string));
+		err = set_or_del(fdt, node, "virtboot,version", version_string,
+				 strlen(version_string) + 1, true);
 	return err;
 }

@@ -6,6 +6,7 @@
  */
 #include <boot.h>
 #include <command.h>
+#include <dt.h>
 #include <libfdt.h>
 #include <mem.h>
 #include <string.h>
@@ -48,6 +49,14 @@ static int do_booti(int argc, char *argv[])
 			       (unsigned long long)fdt);
 			return -ENOEXEC;
 		}
+		/* All of it, as the loader's own, before libfdt walks it. */
+		if (!mem_is_ram(fdt, fdt_totalsize((void *)(uintptr_t)fdt))) {
+			printf("booti: the device tree at 0x%llx runs past RAM\n",
+			       (unsigned long long)fdt);
+			return -ENOEXEC;
+		}
+		if (dt_check_tree((void *)(uintptr_t)fdt))
+			return -ENOEXEC;
 		s.fdt = (void *)(uintptr_t)fdt;
 	}
 	return boot_linux(&s);

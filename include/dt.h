@@ -25,6 +25,10 @@ void *dt_blob(void);
 /* Make another blob the live tree (fdt addr); it is checked first, as
  * dt_init() checks. */
 int dt_set_blob(void *blob);
+/* Check a tree from outside the loader before libfdt walks it: header,
+ * version 17, the whole structure, at most 2 MiB used. 0, or -EINVAL /
+ * -EFBIG with a message saying what is wrong. */
+int dt_check_tree(const void *blob);
 
 /* libfdt error -> errno. */
 int dt_errno(int fdt_err);

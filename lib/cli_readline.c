@@ -240,14 +240,18 @@ static size_t complete(struct cli_line *cl, size_t len, const char *prompt,
 			return len;
 	n = cl->complete(cl->buf, len, &match, false);
 	if (n == 1) {
-		for (i = len; match[i] && i < cl->size - 2; i++) {
+		/* The rest of the name and a blank, as far as the line has
+		 * room (one byte stays for the NUL). */
+		for (i = len; match[i] && i + 1 < cl->size - 1; i++) {
 			char s[2] = { match[i], 0 };
 
 			cl->buf[i] = match[i];
 			puts(s);
 		}
-		cl->buf[i++] = ' ';
-		puts(" ");
+		if (i + 1 < cl->size) {
+			cl->buf[i++] = ' ';
+			puts(" ");
+		}
 		return i;
 	}
 	if (n > 1) {

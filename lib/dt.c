@@ -51,14 +51,45 @@ size_t dt_used_size(const void *blob)
 		   fdt_totalsize(blob));
 }
 
-/* A whole, well-formed tree that uses at most 2 MiB. */
-static int dt_check(const void *blob)
+/* Whether every tag of the structure block moves past the one before.
+ * libfdt 1.6.1 (Debian 12) takes a property of length 0xfffffff4 back to
+ * its own tag, and every walk over the tree, fdt_check_full() included,
+ * then loops for ever; each tag moving on bounds them all. */
+static bool has_tags_moving_on(const void *blob)
+{
+	int offset = 0, next;
+	uint32_t tag;
+
+	do {
+		tag = fdt_next_tag(blob, offset, &next);
+		if (tag != FDT_END && next <= offset)
+			return false;
+		offset = next;
+	} while (tag != FDT_END);
+	return true;
+}
+
+int dt_check_tree(const void *blob)
 {
 	int err = fdt_check_header(blob);
 
 	if (err) {
 		pr_err("no valid device tree at %p: %s\n", blob,
 		       fdt_strerror(err));
+		return -EINVAL;
+	}
+	/* Version 17 only (QEMU's, and what Linux gets). On older trees
+	 * libfdt 1.6.1's fdt_check_full() reads through a NULL name (2-15,
+	 * a root not named "/") or leaves property names unchecked against
+	 * the strings block (16), which a copy then cuts off. */
+	if (fdt_version(blob) < 17) {
+		pr_err("device tree at %p is version %u, older than 17\n",
+		       blob, fdt_version(blob));
+		return -EINVAL;
+	}
+	if (!has_tags_moving_on(blob)) {
+		pr_err("device tree at %p is malformed: a property length loops back\n",
+		       blob);
 		return -EINVAL;
 	}
 	err = fdt_check_full(blob, fdt_totalsize(blob));
@@ -95,7 +126,7 @@ int dt_init(const void *blob)
 	void *copy;
 	int err;
 
-	err = dt_check(blob);
+	err = dt_check_tree(blob);
 	if (err)
 		return err;
 	size = dt_used_size(blob) + DT_SLACK;
@@ -125,7 +156,7 @@ void *dt_blob(void)
 
 int dt_set_blob(void *blob)
 {
-	int err = dt_check(blob);
+	int err = dt_check_tree(blob);
 
 	if (err)
 		return err;

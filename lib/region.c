@@ -25,9 +25,11 @@ static int nreserved;
 static unsigned long reserved_seq[REGION_MAX];
 static unsigned long generation;	/* of the last reservation */
 
+/* By last bytes, so that a range ending at 2^64 overlaps too; an empty
+ * range overlaps nothing. */
 static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
 {
-	return a < b + blen && b < a + alen;
+	return alen && blen && a <= b + (blen - 1) && b <= a + (alen - 1);
 }
 
 /* The last byte, so that ranges ending at 2^64 do not overflow. */
@@ -186,36 +188,43 @@ const struct region *region_ram_at(int i)
 /* Reserve what overlaps RAM of [base, base + size), clipped to it;
  * reservations may legitimately overlap one another (e.g. a
  * /memreserve/ entry for a /reserved-memory node): only the free gaps
- * are reserved, however the existing reservations cut the range. */
+ * are reserved, however the existing reservations cut the range. Last
+ * bytes rather than ends, so that a bank or a range ending at 2^64 is
+ * covered too. */
 static void reserve_clipped(uint64_t base, uint64_t size, const char *owner)
 {
-	uint64_t s, e, gap_end, end = base + size;
+	uint64_t s, e, gap_last, last = base + (size - 1);
 	const struct region *r;
 	int i, j;
 
-	if (end < base)
-		end = UINT64_MAX;	/* to the top of the address space */
+	if (last < base)
+		last = UINT64_MAX;	/* to the top of the address space */
 	for (i = 0; i < nram; i++) {
 		s = MAX(base, ram[i].base);
-		e = MIN(end, ram[i].base + ram[i].size);
-		while (s < e) {
+		e = MIN(last, ram[i].base + (ram[i].size - 1));
+		while (s <= e) {
 			/* Skip a reservation that covers s. */
 			r = region_overlap(s, 1);
 			if (r) {
+				if (r->base + (r->size - 1) >= e)
+					break;
 				s = r->base + r->size;
 				continue;
 			}
 			/* The free gap runs up to the next reservation. */
-			gap_end = e;
+			gap_last = e;
 			for (j = 0; j < nreserved; j++)
 				if (reserved[j].base > s &&
-				    reserved[j].base < gap_end)
-					gap_end = reserved[j].base;
-			if (region_reserve(s, gap_end - s, owner))
+				    reserved[j].base - 1 < gap_last)
+					gap_last = reserved[j].base - 1;
+			if (region_reserve(s, gap_last - s + 1, owner))
 				pr_err("cannot reserve 0x%llx+0x%llx for %s\n",
 				       (unsigned long long)s,
-				       (unsigned long long)(gap_end - s), owner);
-			s = gap_end;
+				       (unsigned long long)(gap_last - s + 1),
+				       owner);
+			if (gap_last == e)
+				break;
+			s = gap_last + 1;
 		}
 	}
 }

@@ -17,9 +17,10 @@ fi
 
 # seabios only for vgabios-ramfb.bin: without it QEMU warns at every start
 # with -device ramfb (the option ROM is for x86 guests; unused here).
+# clang-14 and libclang-rt-14-dev (libFuzzer's runtime) for the fuzz targets.
 HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
 libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
-python3-pytest python3-pexpect cpio gzip seabios \
+python3-pytest python3-pexpect cpio gzip seabios clang-14 libclang-rt-14-dev \
 e2fsprogs dosfstools mtools fdisk gdisk"
 ARM64_PKGS="libfdt-dev libfdt1 busybox-static linux-image-arm64"
 

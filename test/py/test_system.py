@@ -3,6 +3,7 @@
 trees; bdinfo, fdt, sleep, reset and poweroff."""
 import os
 import re
+import struct
 import subprocess
 
 import pytest
@@ -161,6 +162,34 @@ def test_fdt_addr_switches_tree(console):
     assert console.run_ok("fdt addr") == ["The address of the fdt is 0x40000000"]
     assert "dummy-virt" in "\n".join(console.run_ok("fdt list /"))
     assert "no valid device tree" in console.run_fail("fdt addr 48000000")[0]
+
+
+def fdt_bytes(version, strings_size, prop_len):
+    """A tree of a root node holding one property named "x" (the smallest
+    trees the fuzzer's finds were cut down to)."""
+    struct_block = struct.pack(">IIIII", 1, 0, 3, prop_len, 0) + \
+        struct.pack(">II", 2, 9)
+    hdr = struct.pack(">10I", 0xd00dfeed, 86, 56, 84, 40, version,
+                      min(version, 16), 0, strings_size, len(struct_block))
+    return hdr + bytes(16) + struct_block + b"x\0"
+
+
+@pytest.mark.requires("CMD_FDT", "CMD_BOOTI", "CMD_FWCFG")
+@pytest.mark.parametrize("kind,words", [
+    ("looping", "a property length loops back"),
+    ("v16", "is version 16, older than 17")])
+def test_malformed_tree_refused(boot, tmp_path, kind, words):
+    """Trees that hang or fool Debian's libfdt 1.6.1 are refused by fdt
+    addr and booti at once, with the reason."""
+    tree = fdt_bytes(17, 2, 0xfffffff4) if kind == "looping" else \
+        fdt_bytes(16, 0, 0)
+    path = tmp_path / kind
+    path.write_bytes(tree)
+    c = boot("-fw_cfg", "name=opt/tree,file=%s" % path)
+    c.run_ok("fwcfg load opt/tree 48000000")
+    assert words in "\n".join(c.run_fail("fdt addr 48000000"))
+    assert words in "\n".join(c.run_fail("booti -n 44000000 - 48000000"))
+    assert c.run_ok("fdt addr")[0].startswith("The address of the fdt is 0x402")
 
 
 @pytest.mark.requires("CMD_SLEEP")

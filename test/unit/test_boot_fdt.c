@@ -97,4 +97,52 @@ static void test_no_room(void)
 	CHECK(fdt_check_header(tree) == 0);
 }
 
-UNIT_MAIN(test_fixup(); test_no_chosen(); test_no_room())
+/*
+ * Found by the fuzzer (test/fuzz/fuzz_boot_fdt): a /chosen that names
+ * bootargs (and here the initrd range) twice, which fdt_check_full()
+ * lets through. Only the first copy was replaced or deleted, so with no
+ * bootargs and no initrd Linux still got the stale second ones.
+ */
+static void test_duplicates(void)
+{
+	char src[1024];
+	uint64_t old = cpu_to_fdt64(0x44000000);
+	int node, len;
+
+	CHECK(fdt_create(src, sizeof(src)) == 0);
+	fdt_finish_reservemap(src);
+	fdt_begin_node(src, "");
+	fdt_begin_node(src, "chosen");
+	fdt_property_string(src, "bootargs", "old");
+	fdt_property_string(src, "bootargs", "/pl011@9000000");
+	fdt_property(src, "linux,initrd-start", &old, 8);
+	fdt_property(src, "linux,initrd-start", &old, 8);
+	fdt_property(src, "linux,initrd-end", &old, 8);
+	fdt_property(src, "linux,initrd-end", &old, 8);
+	fdt_property_string(src, "virtboot,version", "stale");
+	fdt_property_string(src, "virtboot,version", "stale");
+	fdt_end_node(src);
+	fdt_end_node(src);
+	CHECK(fdt_finish(src) == 0);
+	CHECK(fdt_check_full(src, sizeof(src)) == 0);	/* let through */
+	CHECK(fdt_open_into(src, tree, sizeof(tree)) == 0);
+
+	CHECK(boot_fdt_fixup(tree, NULL, 0, 0) == 0);
+	CHECK(chosen_str("bootargs") == NULL);
+	CHECK(chosen_str("linux,initrd-start") == NULL);
+	CHECK(chosen_str("linux,initrd-end") == NULL);
+	CHECK(boot_fdt_fixup(tree, "new", 0x48000000, 0x48100000) == 0);
+	CHECK_STR(chosen_str("bootargs"), "new");
+	CHECK(chosen_u64("linux,initrd-start", &len) == 0x48000000);
+	/* One copy of each, the version included. */
+	node = fdt_path_offset(tree, "/chosen");
+	CHECK(fdt_delprop(tree, node, "bootargs") == 0);
+	CHECK(fdt_getprop(tree, node, "bootargs", NULL) == NULL);
+	CHECK(fdt_delprop(tree, node, "linux,initrd-start") == 0);
+	CHECK(fdt_getprop(tree, node, "linux,initrd-start", NULL) == NULL);
+	CHECK_STR(chosen_str("virtboot,version"), "virtboot test");
+	CHECK(fdt_delprop(tree, node, "virtboot,version") == 0);
+	CHECK(fdt_getprop(tree, node, "virtboot,version", NULL) == NULL);
+}
+
+UNIT_MAIN(test_fixup(); test_no_chosen(); test_no_room(); test_duplicates())

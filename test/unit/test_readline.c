@@ -144,6 +144,24 @@ static void test_insert_full(void)
 	CHECK_STR(shown(), "=> X0123456789abcd");
 }
 
+/* Tab on a line with no room left for the rest of the name (found by
+ * fuzzing: the blank was written past the buffer). */
+static void test_complete_full(void)
+{
+	char small[4];
+	struct cli_line c = {
+		.buf = small, .size = sizeof(small), .complete = complete,
+	};
+
+	input = "ver\t\r";
+	CHECK(cli_readline(&c, "=> ", fake_getc, fake_puts) == 3);
+	CHECK_STR(small, "ver");
+	c.size = 3;
+	input = "ve\t\r";
+	CHECK(cli_readline(&c, "=> ", fake_getc, fake_puts) == 2);
+	CHECK_STR(small, "ve");
+}
+
 UNIT_MAIN(
 	CHECK(line("abc\r") == 3);
 	CHECK_STR(buf, "abc");
@@ -173,6 +191,7 @@ UNIT_MAIN(
 	test_cursor_keys();
 	test_unknown_sequences();
 	test_insert_full();
+	test_complete_full();
 	for (int i = 0; i < 4; i++)
 		free(history[i]);
 )

@@ -195,5 +195,45 @@ static void test_fdt(void)
 	CHECK(a == GiB + 17 * MiB);
 }
 
+/*
+ * Found by the fuzzer's check (test/fuzz/fuzz_region) that what a tree
+ * reserves is reserved: in a RAM bank that ends at 2^64 (its end wraps
+ * to 0), /reserved-memory nodes and /memreserve/ entries were dropped,
+ * and a reservation ending at 2^64 overlapped nothing.
+ */
+static void test_fdt_top_of_memory(void)
+{
+	static char buf[1024];
+	const uint64_t top = 0 - 64 * 1024ULL;	/* the last 64 KiB */
+	uint64_t reg[2] = { cpu_to_fdt64(top + 32 * 1024),
+			    cpu_to_fdt64(32 * 1024) };
+
+	CHECK(fdt_create(buf, sizeof(buf)) == 0);
+	fdt_add_reservemap_entry(buf, top + 4096, 4096);
+	fdt_finish_reservemap(buf);
+	fdt_begin_node(buf, "");
+	fdt_property_u32(buf, "#address-cells", 2);
+	fdt_property_u32(buf, "#size-cells", 2);
+	fdt_begin_node(buf, "reserved-memory");
+	fdt_property_u32(buf, "#address-cells", 2);
+	fdt_property_u32(buf, "#size-cells", 2);
+	fdt_begin_node(buf, "top");
+	fdt_property(buf, "reg", reg, sizeof(reg));
+	fdt_end_node(buf);
+	fdt_end_node(buf);
+	fdt_end_node(buf);
+	CHECK(fdt_finish(buf) == 0);
+
+	one_bank(top, 64 * 1024);
+	CHECK(region_reserve_fdt(buf) == 0);
+	CHECK(!region_is_free(top + 4096, 1));
+	CHECK(!region_is_free(top + 8191, 1));
+	CHECK(!region_is_free(top + 32 * 1024, 1));
+	CHECK(!region_is_free(UINT64_MAX, 1));
+	CHECK(region_is_free(top, 4096));
+	CHECK(region_is_free(top + 8192, 24 * 1024));
+	CHECK(region_count() == 2);
+}
+
 UNIT_MAIN(test_reserve(); test_alloc(); test_banks(); test_table_full();
-	  test_fdt())
+	  test_fdt(); test_fdt_top_of_memory())
