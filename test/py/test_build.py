@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUILD, ROOT, link_table
 
 
 def make(*args, check=True):
@@ -77,3 +77,22 @@ def test_features_can_be_left_out(tmp_path):
     assert "# CONFIG_FW_CFG is not set" in config
     symbols = open(tmp_path / "virtboot.map").read()
     assert "fw_cfg_read" not in symbols and "do_md" not in symbols
+
+
+@pytest.mark.parametrize("kind", ["commands", "drivers"])
+def test_registration_tables_in_the_link(kind):
+    """COMMAND()/DRIVER() entries, as the linker laid them out in the
+    binary under test: every one between __<kind>_start and __<kind>_end,
+    back to back (the core walks them as one array), sorted by name."""
+    start, end, entries = link_table(kind)
+    assert entries, "no .%s.* sections in the map" % kind
+    assert start % 8 == 0
+    assert start == entries[0][1]
+    size = entries[0][2]            # sizeof(struct command/driver)
+    assert size % 8 == 0
+    for (_, addr, n), (name, nxt, _) in zip(entries, entries[1:]):
+        assert n == size and addr + n == nxt, (name, hex(addr), hex(nxt))
+    assert entries[-1][1] + entries[-1][2] == end
+    assert (end - start) // size == len(entries)
+    names = [name for name, _, _ in entries]
+    assert names == sorted(names) and len(set(names)) == len(names)
