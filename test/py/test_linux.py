@@ -315,47 +315,60 @@ def dry_run_fdt(c, cmd):
 
 
 def test_booti_fdt_argument(boot, tmp_path):
-    """booti's third argument: the tree at that address is the one copied
-    for the kernel (the dry run's FDT size follows its totalsize, not the
-    live tree's), kept safe while the rest is placed, and checked."""
-    c = boot("-kernel", spinning_image(tmp_path))
+    """booti's third argument: the tree at that address, not the live one,
+    is what the kernel's DTB is made from (the dry run's FDT range grows
+    with it), it is kept safe while the rest is placed, and anything that
+    is not a tree is refused. The tree: QEMU's own with a 256 KiB filler
+    property, loaded from fw_cfg next to a copy of the live tree."""
+    filler = 256 << 10
+    blob = tmp_path / "filler.bin"
+    blob.write_bytes(bytes(filler))
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts",
+                          marked_dtb(tmp_path, "filler")],
+                         check=True, capture_output=True, text=True).stdout
+    dts = dts.replace("virtboot-test = \"filler\";",
+                      'virtboot-test = "filler";\n\tfiller = /incbin/("%s");' % blob, 1)
+    (tmp_path / "big.dts").write_text(dts)
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o",
+                    str(tmp_path / "big.dtb"), str(tmp_path / "big.dts")],
+                   check=True)
+    c = boot("-kernel", spinning_image(tmp_path),
+             "-fw_cfg", "name=opt/test/dtb,file=%s" % (tmp_path / "big.dtb"))
+    c.run_ok("fwcfg load kernel 50000000")
+    c.run_ok("fwcfg load opt/test/dtb 60000000")
+    c.run_ok("setenv bootargs")
     live = int(re.match(r"The address of the fdt is 0x([0-9a-f]+)$",
                         c.run_ok("fdt addr")[0]).group(1), 16)
-    header = dict(l.split(":", 1) for l in c.run_ok("fdt header"))
-    size = int(header["totalsize"].split()[0], 16)
-    c.run_ok("fwcfg load kernel 50000000")
-    c.run_ok("setenv bootargs")
-    # The copy: the source's totalsize and 4 KiB for /chosen (bootargs
-    # is empty), 8-byte aligned.
-    def copy_size(totalsize):
-        return (totalsize + 4096 + 7) & ~7
+    c.run_ok("fdt addr 60000000")
+    c.run_ok("fdt get size n / filler")
+    assert int(c.run_ok("echo $n")[0], 16) == filler
+    c.run_ok("fdt addr %x" % live)
 
     start, end = dry_run_fdt(c, "booti -n 50000000 -")
-    assert end - start == copy_size(size), (hex(start), hex(end), hex(size))
-    # A copy of the tree elsewhere, told it is 1 MiB + 128 KiB (padding
-    # after its blocks, as a tree may have): booti with it gets a copy
-    # that much bigger; without it, the live tree's size again.
-    bigger = 0x120000
-    c.run_ok("cp.b %x 60000000 %x" % (live, size))
-    c.run_ok("mw.l 60000004 %08x" % int.from_bytes(bigger.to_bytes(4, "big"), "little"))
+    assert end - start < filler                 # the live tree
+    own = end - start
     start, end = dry_run_fdt(c, "booti -n 50000000 - 60000000")
-    assert end - start == copy_size(bigger)
-    start, end = dry_run_fdt(c, "booti -n 50000000 -")
-    assert end - start == copy_size(size)
+    assert end - start >= filler + 4096         # the tree, /chosen room
+    assert end - start > own + filler // 2
+    # A copy of the live tree elsewhere is as good as the live tree.
+    header = dict(l.split(":", 1) for l in c.run_ok("fdt header"))
+    c.run_ok("cp.b %x 68000000 %s" % (live, header["totalsize"].split()[0]))
+    start, end = dry_run_fdt(c, "booti -n 50000000 - 68000000")
+    assert end - start <= own
+
     # While placing, the source tree is taken.
     c.run_ok("setenv fdt_addr_r 60000000")
     out = c.run_fail("booti -n 50000000 - 60000000")
-    assert re.search(r"fdt 0x60000000-0x[0-9a-f]+ from fdt_addr_r overlaps "
-                     r"fdt source at 0x60000000-0x%x$" % (0x60000000 + bigger), out[0]), out
+    assert re.match(r"boot: fdt 0x60000000-0x[0-9a-f]+ from fdt_addr_r overlaps "
+                    r"fdt source at 0x60000000-", out[0]), out
+    # Nothing stayed reserved: the source tree's place is free again.
+    assert dry_run_fdt(c, "booti -n 50000000 -")[0] == 0x60000000
     c.run_ok("setenv fdt_addr_r")
     # Not a tree, not RAM: refused, and said so.
     assert c.run_fail("booti -n 50000000 - 60000004") == \
         ["booti: no device tree at 0x60000004"]
     assert c.run_fail("booti -n 50000000 - 9000000") == \
         ["booti: no device tree at 0x9000000"]
-    # Nothing stayed reserved: the source tree's place is free again.
-    c.run_ok("setenv fdt_addr_r 60000000")
-    assert dry_run_fdt(c, "booti -n 50000000 -")[0] == 0x60000000
 
 
 def test_oversized_initrd_refused(boot, tmp_path):
