@@ -32,6 +32,15 @@ def test_bench_smoke():
     assert r.returncode == 0, r.stdout + r.stderr
     out = r.stdout
 
+    # Every median/min/max row, whatever it measures: min <= median <=
+    # max, and times (in s) positive and finite.
+    rows = re.findall(r"(?m)^ *(\S.*?) +(-?\d+\.\d+) +(-?\d+\.\d+) +(-?\d+\.\d+)( s)?$", out)
+    assert len(rows) >= 5, out
+    for label, med, lo, hi, unit in rows:
+        med, lo, hi = float(med), float(lo), float(hi)
+        assert lo <= med <= hi, label
+        assert all(math.isfinite(v) and v > 0 for v in (med, lo, hi)), label
+
     kernel = os.path.join(BUILD, "demo", "Image")
     ksize, isize, rounds = row(out, "kernel", r"\S+ \((\d+) bytes\), initramfs (\d+) bytes, "
                                r"(\d+) rounds, .*")
