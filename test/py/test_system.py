@@ -170,11 +170,21 @@ def bootstage_table(lines):
     return rows
 
 
+def _timer_rounds_the_frequency():
+    """The bug the next test exposes, recognised in arch/arm64/timer.c."""
+    try:
+        with open(os.path.join(ROOT, "arch", "arm64", "timer.c")) as f:
+            return "timer_freq() / 1000000" in f.read()
+    except OSError:
+        return False
+
+
 @pytest.mark.requires("CMD_SLEEP")
-@pytest.mark.xfail(strict=True, reason="timer_us() divides CNTFRQ by 1000000 "
-                   "first: 62500000 / 1000000 is 62, not 62.5, so every "
-                   "microsecond delay (sleep, the autoboot countdown, the "
-                   "fw_cfg DMA timeout) is 0.8% short")
+@pytest.mark.xfail(_timer_rounds_the_frequency(), strict=True,
+                   reason="timer_us() divides CNTFRQ by 1000000 first: "
+                   "62500000 / 1000000 is 62, not 62.5, so every microsecond "
+                   "delay (sleep, the autoboot countdown, the fw_cfg DMA "
+                   "timeout) is 0.8% short")
 def test_sleep_keeps_time(console):
     """sleep 3, measured by the loader's own generic counter (bootstage's
     "now", ticks converted without rounding the frequency): at least
