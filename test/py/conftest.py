@@ -320,6 +320,24 @@ def tmp(tmp_path):
     return tmp_path
 
 
+def link_table(kind, map_path=os.path.join(BUILD, "virtboot.map")):
+    """A self-registration table in the linker map (kind: "commands" or
+    "drivers"): (start, end, [(name, address, size), ...]) for the
+    .<kind>.<name> input sections the linker put between __<kind>_start
+    and __<kind>_end, in address order."""
+    with open(map_path) as f:
+        text = f.read()
+    sym = r"\s+0x([0-9a-f]+)\s+__%s_%s = \."
+    m_start = re.search(sym % (kind, "start"), text)
+    m_end = re.search(sym % (kind, "end"), text)
+    assert m_start and m_end, "no __%s_start/__%s_end in %s" % (kind, kind, map_path)
+    body = text[m_start.end():m_end.start()]
+    entries = [(name, int(addr, 16), int(size, 16)) for name, addr, size in
+               re.findall(r"(?m)^ \.%s\.(\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s" % kind,
+                          body)]
+    return int(m_start.group(1), 16), int(m_end.group(1), 16), entries
+
+
 def run(cmd, **kw):
     """subprocess.run with check and text output, for host-side helpers."""
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)

@@ -1,16 +1,25 @@
 # SPDX-License-Identifier: MIT
 """The build: make O=dir with a defconfig, savedefconfig, the size budget."""
 import os
+import re
 import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUILD, ROOT, link_table
 
 
 def make(*args, check=True):
     return subprocess.run(["make", "--no-print-directory", "-C", ROOT, *args],
                           capture_output=True, text=True, check=check)
+
+
+def size_limit():
+    """The image size the build allows (SIZE_LIMIT in the Makefile)."""
+    with open(os.path.join(ROOT, "Makefile")) as f:
+        m = re.search(r"(?m)^SIZE_LIMIT\s*:?=\s*(\d+)\s*$", f.read())
+    assert m, "no SIZE_LIMIT in the Makefile"
+    return int(m.group(1))
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +86,28 @@ def test_features_can_be_left_out(tmp_path):
     assert "# CONFIG_FW_CFG is not set" in config
     symbols = open(tmp_path / "virtboot.map").read()
     assert "fw_cfg_read" not in symbols and "do_md" not in symbols
+
+
+def test_image_within_the_makefile_limit():
+    """The image under test is within the limit the build enforces."""
+    size = os.path.getsize(os.path.join(BUILD, "virtboot.bin"))
+    assert 0 < size <= size_limit()
+
+
+@pytest.mark.parametrize("kind", ["commands", "drivers"])
+def test_registration_tables_in_the_link(kind):
+    """COMMAND()/DRIVER() entries, as the linker laid them out in the
+    binary under test: every one between __<kind>_start and __<kind>_end,
+    back to back (the core walks them as one array), sorted by name."""
+    start, end, entries = link_table(kind)
+    assert entries, "no .%s.* sections in the map" % kind
+    assert start % 8 == 0
+    assert start == entries[0][1]
+    size = entries[0][2]            # sizeof(struct command/driver)
+    assert size % 8 == 0
+    for (_, addr, n), (name, nxt, _) in zip(entries, entries[1:]):
+        assert n == size and addr + n == nxt, (name, hex(addr), hex(nxt))
+    assert entries[-1][1] + entries[-1][2] == end
+    assert (end - start) // size == len(entries)
+    names = [name for name, _, _ in entries]
+    assert names == sorted(names) and len(set(names)) == len(names)

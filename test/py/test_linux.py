@@ -7,12 +7,13 @@ import glob
 import gzip
 import os
 import re
+import shutil
 import struct
 import subprocess
 
 import pytest
 
-from conftest import BAD_PATTERNS, BANNER_RE, ROOT, normalize
+from conftest import BAD_PATTERNS, BANNER_RE, BIN, QEMU, ROOT, normalize
 
 pytestmark = pytest.mark.requires("CMD_BOOTI", "CMD_BOOTFW")
 
@@ -33,6 +34,7 @@ echo "VB-PAD: $([ -f /pad ] && wc -c < /pad)"
 echo "VB-KASLR: $(dmesg | grep -c 'KASLR enabled')"
 echo "VB-CRNG: $(dmesg | grep -c '\[ *0\.000000\] random: crng init done')"
 echo "VB-FB: $(cat /proc/fb)"
+echo "VB-DTMARK: $(tr -d '\000' < /proc/device-tree/virtboot-test 2>/dev/null)"
 echo "VB-DONE"
 poweroff -f
 """
@@ -167,28 +169,49 @@ def test_linux_from_el3(boot, linux, machine, cpu, el, smp, cpus):
     assert r["CPUS"] == cpus
 
 
+def marked_dtb(tmp_path, mark, memory="1G"):
+    """QEMU's own tree for -M virt -cpu cortex-a57 -m memory with our
+    -bios (with firmware, QEMU leaves the PL061 and gpio-keys out), with
+    a root property virtboot-test = mark (the guest's /init reports it)."""
+    if not shutil.which("fdtput"):
+        pytest.skip("no fdtput (device-tree-compiler)")
+    dtb = str(tmp_path / "marked.dtb")
+    subprocess.run([QEMU, "-M", "virt,dumpdtb=" + dtb, "-cpu", "cortex-a57",
+                    "-m", memory, "-display", "none", "-nic", "none",
+                    "-bios", BIN], check=True, capture_output=True)
+    subprocess.run(["fdtput", "-t", "s", dtb, "/", "virtboot-test", mark],
+                   check=True)
+    return dtb
+
+
 @pytest.mark.linux
-def test_booti_by_hand(boot, linux):
+def test_booti_by_hand(boot, linux, tmp_path):
     """fwcfg load, then booti: a dry run moving a misplaced Image, then a
-    real boot in place with an edited bootargs."""
+    real boot in place with an edited bootargs and booti's fdt_addr: a
+    tree of our own (QEMU's, with a mark), which Linux must get."""
+    dtb = marked_dtb(tmp_path, "from booti's fdt_addr")
     c = boot("-kernel", linux["image"], "-initrd", linux["initrd"],
-             "-append", "console=ttyAMA0 from_append", timeout=60)
+             "-append", "console=ttyAMA0 from_append",
+             "-fw_cfg", "name=opt/test/dtb,file=" + dtb, timeout=60)
     assert c.run_ok("printenv bootargs") == ["bootargs=console=ttyAMA0 from_append"]
     c.run_ok("fwcfg load kernel 44100000")
     out = "\n".join(c.run_ok("booti -n 44100000 -"))
     assert "Moving the Image from 0x44100000 to 0x40400000" in out
     assert "Initrd:   none" in out and "Dry run" in out
     c.run_ok("fwcfg load kernel 40400000")
+    c.run_ok("fwcfg load opt/test/dtb 5f000000")
     c.run_ok("fwcfg load initrd 48000000")
-    out = "\n".join(c.run_ok("booti -n 40400000 48000000:${filesize}"))
+    out = "\n".join(c.run_ok("booti -n 40400000 48000000:${filesize} 5f000000"))
     assert "Moving" not in out
     assert re.search(r"Kernel: +0x40400000-", out)
     assert re.search(r"Initrd: +0x48000000-", out)
     c.run_ok("setenv bootargs console=ttyAMA0 vbtest=booti")
-    c.send("booti 40400000 48000000:${filesize}\r")
+    c.send("booti 40400000 48000000:${filesize} 5f000000\r")
     r = guest_report(c)
     assert r["CMDLINE"] == "console=ttyAMA0 vbtest=booti"
     assert r["INITRD"] == "dt"
+    assert r["DTMARK"] == "from booti's fdt_addr"
+    assert r["DTVER"].startswith("virtboot ")       # and fixed up
 
 
 # --- without a real boot ------------------------------------------------
@@ -202,10 +225,19 @@ def test_no_kernel_gives_shell(console):
     assert lines[0].startswith("No kernel in fw_cfg")
 
 
-def fake_image(image_size, flags=0, text_offset=0, length=4096):
-    hdr = struct.pack("<II QQQ QQQ I I", 0x14000010, 0, text_offset,
+def fake_image(image_size, flags=0, text_offset=0, length=4096,
+               code0=0x14000010):
+    hdr = struct.pack("<II QQQ QQQ I I", code0, 0, text_offset,
                       image_size, flags, 0, 0, 0, 0x644d5241, 0)
     return hdr + bytes(length - len(hdr))
+
+
+def spinning_image(tmp_path, length=4096):
+    """A valid arm64 Image header whose code is "b ." (0x14000000): it can
+    be booted for real and just spins."""
+    path = tmp_path / "spin.Image"
+    path.write_bytes(fake_image(0x10000, code0=0x14000000, length=length))
+    return str(path)
 
 
 def bad_kernels(tmp_path):
@@ -272,3 +304,121 @@ def test_placement_variables_and_dry_run(boot, linux, tmp_path):
     assert "give the initrd's size" in "\n".join(
         c.run_fail("booti 48000000 49000000"))
     assert "not in RAM" in "\n".join(c.run_fail("booti 10000000"))
+
+
+def dry_run_fdt(c, cmd):
+    """The FDT line of a booti/bootfw dry run: (start, end)."""
+    out = "\n".join(c.run_ok(cmd))
+    m = re.search(r"FDT: +0x([0-9a-f]+)-0x([0-9a-f]+)", out)
+    assert m and "Dry run: not booting" in out, out
+    return int(m.group(1), 16), int(m.group(2), 16)
+
+
+def test_booti_fdt_argument(boot, tmp_path):
+    """booti's third argument: the tree at that address, not the live one,
+    is what the kernel's DTB is made from (the dry run's FDT range grows
+    with it), it is kept safe while the rest is placed, and anything that
+    is not a tree is refused. The tree: QEMU's own with a 256 KiB filler
+    property, loaded from fw_cfg next to a copy of the live tree."""
+    filler = 256 << 10
+    blob = tmp_path / "filler.bin"
+    blob.write_bytes(bytes(filler))
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts",
+                          marked_dtb(tmp_path, "filler")],
+                         check=True, capture_output=True, text=True).stdout
+    dts = dts.replace("virtboot-test = \"filler\";",
+                      'virtboot-test = "filler";\n\tfiller = /incbin/("%s");' % blob, 1)
+    (tmp_path / "big.dts").write_text(dts)
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o",
+                    str(tmp_path / "big.dtb"), str(tmp_path / "big.dts")],
+                   check=True)
+    c = boot("-kernel", spinning_image(tmp_path),
+             "-fw_cfg", "name=opt/test/dtb,file=%s" % (tmp_path / "big.dtb"))
+    c.run_ok("fwcfg load kernel 50000000")
+    c.run_ok("fwcfg load opt/test/dtb 60000000")
+    c.run_ok("setenv bootargs")
+    live = int(re.match(r"The address of the fdt is 0x([0-9a-f]+)$",
+                        c.run_ok("fdt addr")[0]).group(1), 16)
+    c.run_ok("fdt addr 60000000")
+    c.run_ok("fdt get size n / filler")
+    assert int(c.run_ok("echo $n")[0], 16) == filler
+    c.run_ok("fdt addr %x" % live)
+
+    start, end = dry_run_fdt(c, "booti -n 50000000 -")
+    assert end - start < filler                 # the live tree
+    own = end - start
+    start, end = dry_run_fdt(c, "booti -n 50000000 - 60000000")
+    assert end - start >= filler + 4096         # the tree, /chosen room
+    assert end - start > own + filler // 2
+    # A copy of the live tree elsewhere is as good as the live tree.
+    header = dict(l.split(":", 1) for l in c.run_ok("fdt header"))
+    c.run_ok("cp.b %x 68000000 %s" % (live, header["totalsize"].split()[0]))
+    start, end = dry_run_fdt(c, "booti -n 50000000 - 68000000")
+    assert end - start <= own
+
+    # While placing, the source tree is taken.
+    c.run_ok("setenv fdt_addr_r 60000000")
+    out = c.run_fail("booti -n 50000000 - 60000000")
+    assert re.match(r"boot: fdt 0x60000000-0x[0-9a-f]+ from fdt_addr_r overlaps "
+                    r"fdt source at 0x60000000-", out[0]), out
+    # Nothing stayed reserved: the source tree's place is free again.
+    assert dry_run_fdt(c, "booti -n 50000000 -")[0] == 0x60000000
+    c.run_ok("setenv fdt_addr_r")
+    # Not a tree, not RAM: refused, and said so.
+    assert c.run_fail("booti -n 50000000 - 60000004") == \
+        ["booti: no device tree at 0x60000004"]
+    assert c.run_fail("booti -n 50000000 - 9000000") == \
+        ["booti: no device tree at 0x9000000"]
+
+
+def test_oversized_initrd_refused(boot, tmp_path):
+    """-m 128M and a 130 MiB -initrd: bootfw (by autoboot, by hand, or
+    dry) says why and the prompt comes back; nothing is loaded."""
+    initrd = tmp_path / "huge.initrd"
+    with open(initrd, "wb") as f:
+        f.truncate(130 << 20)               # sparse on the host
+    c = boot("-kernel", spinning_image(tmp_path), "-initrd", str(initrd),
+             memory="128M", env=["bootdelay=0"], prompt=False)
+    c.expect("does not fit in free RAM")
+    c.read_prompt()
+    reason = "boot: the initrd (133120 KiB) does not fit in free RAM"
+    assert reason in c.output
+    for cmd in ("bootfw -n", "bootfw", "boot"):
+        out = c.run_fail(cmd)
+        assert out[0].startswith(reason), (cmd, out)
+    assert "Starting kernel" not in c.output
+    assert c.run_ok("echo still here") == ["still here"]
+
+
+def test_bootstage_load_rows(boot, tmp_path):
+    """bootstage_report=1: the table before "Starting kernel" has the
+    kernel and initrd loads (their sizes in bytes, a rate that is bytes
+    per microsecond) in time order between bootcmd and the hand-off. A
+    dry run before loads nothing and adds no load row."""
+    kernel = spinning_image(tmp_path, length=3 << 20)
+    idata = os.urandom(777777)
+    initrd = tmp_path / "i"
+    initrd.write_bytes(idata)
+    c = boot("-kernel", kernel, "-initrd", str(initrd), env=["bootdelay=-1"])
+    c.run_ok("bootfw -n")
+    assert not any("loaded" in l for l in c.run_ok("bootstage"))
+    c.run_ok("setenv bootstage_report 1")
+    c.send("bootfw\r")
+    text = c.expect(r"Starting kernel \.\.\. \(\d+\.\d{3} s after reset\)")
+    table = text[text.index("Boot stages (ms since reset, delta):"):].split("\n")
+    rows = []
+    for line in table[1:]:
+        m = re.match(r"^ *(\d+\.\d{3})  +(?:\d+\.\d{3}  )?(\S.*)$", line)
+        if m:
+            rows.append((float(m.group(1)), m.group(2)))
+    names = [n.split(":")[0] for _, n in rows]
+    assert names[-5:] == ["kernel loaded", "initrd loaded", "dtb fixed up",
+                          "start kernel", "now"], names
+    ms = [t for t, _ in rows]
+    assert ms == sorted(ms), rows
+    for (_, row), size in zip(rows[-5:-3], (3 << 20, len(idata))):
+        m = re.search(r": (\d+) bytes in (\d+) us \((\d+) MB/s\)$", row)
+        assert m, row
+        n, us, mbs = (int(g) for g in m.groups())
+        assert n == size
+        assert us > 0 and mbs == n // us

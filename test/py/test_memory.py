@@ -90,3 +90,24 @@ def test_crc32_matches_zlib(console):
     console.run_ok("crc32 %x %x %x" % (BUF, len(data), BUF + 0x2000))
     stored = console.run_ok("md.b %x 4" % (BUF + 0x2000))[0].split()[1:5]
     assert "".join(stored) == "%08x" % zlib.crc32(data)
+
+
+def test_md_ctrl_c_stops_a_long_display(console):
+    """md of 16 M words (a quarter of an hour of output) stops at Ctrl-C:
+    <INTERRUPT>, the prompt back, $? set, far fewer lines than asked, and
+    an empty line does not go on with it."""
+    count = 0x1000000
+    console.send("md.l %x %x\r" % (BUF, count))
+    console.expect(r"%08x: " % (BUF + 0x100), timeout=10)    # well under way
+    console.send("\x03")
+    text = console.read_prompt(timeout=20)
+    lines = [l for l in text.split("\n") if re.match(r"[0-9a-f]{8}: ", l)]
+    assert lines and text.rstrip().endswith("<INTERRUPT>"), text[-500:]
+    assert len(lines) < count // 4 // 2
+    # The lines printed are consecutive, up to where it stopped.
+    addrs = [int(l.split(":")[0], 16) for l in lines]
+    assert addrs == list(range(addrs[0], addrs[0] + 16 * len(addrs), 16))
+    assert addrs[0] == BUF + 0x110
+    assert console.status() != 0
+    assert console.run("") == []
+    assert console.run_ok("echo alive") == ["alive"]

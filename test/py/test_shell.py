@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import BANNER_RE, CONFIG
+from conftest import BANNER_RE, CONFIG, link_table
 
 
 def test_banner_and_prompt(console):
@@ -27,6 +27,8 @@ def test_help_lists_sorted_commands(console):
         assert required in names
     for l in lines:
         assert re.match(r"^\S+ *- ", l) and l[10:12] == "- ", l
+    # Exactly the commands the linker put in the table, in its order.
+    assert names == [name for name, _, _ in link_table("commands")[2]]
 
 
 def test_help_one_command(console):
@@ -91,6 +93,23 @@ def test_env_default(console):
     assert console.run_ok("env default -a") == ["## Resetting to default environment"]
     assert console.run_ok("printenv bootdelay") == ["bootdelay=" + CONFIG["BOOTDELAY"]]
     console.run_fail("printenv extra")
+
+
+def test_env_print_and_set(console):
+    """U-Boot's spellings: env print = printenv, env set = setenv."""
+    assert "env default -a | print [name ...] | set name [value ...]" in \
+        console.run_ok("help env")
+    assert console.run_ok("env print") == console.run_ok("printenv")
+    assert console.run_ok("env print bootdelay") == ["bootdelay=" + CONFIG["BOOTDELAY"]]
+    console.run_ok("env set greeting hello  'big world'")
+    assert console.run_ok("printenv greeting") == ["greeting=hello big world"]
+    assert console.run_ok("env print greeting bootdelay") == [
+        "greeting=hello big world", "bootdelay=" + CONFIG["BOOTDELAY"]]
+    console.run_ok("env set greeting")
+    assert console.run_fail("env print greeting") == ['## Error: "greeting" not defined']
+    assert console.run_fail("printenv greeting") == ['## Error: "greeting" not defined']
+    assert console.run_fail("env")[0] == "Usage:"
+    assert console.run_fail("env frob")[0] == "Usage:"
 
 
 def test_run(console):
