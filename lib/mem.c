@@ -26,14 +26,17 @@ static void add_bank(uint64_t start, uint64_t size)
 		       MEM_MAX_BANKS, (unsigned long long)start);
 		return;
 	}
+	/* RAM the page tables cannot map is not RAM to the allocator. */
+	if (mmu_map_ram(start, size)) {
+		pr_err("RAM at 0x%llx is outside the map, not used\n",
+		       (unsigned long long)start);
+		return;
+	}
 	/* Keep the banks sorted by address. */
 	for (i = nbanks; i > 0 && banks[i - 1].start > start; i--)
 		banks[i] = banks[i - 1];
 	banks[i] = (struct mem_bank){ .start = start, .size = size };
 	nbanks++;
-	if (mmu_map_ram(start, size))
-		pr_err("RAM at 0x%llx is outside the map, not used\n",
-		       (unsigned long long)start);
 }
 
 int mem_init(const void *fdt)

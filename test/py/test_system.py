@@ -342,3 +342,4 @@ def test_32bit_cpu_gets_a_message(boot):
     # QEMU's virt defaults to a 32-bit Cortex-A15 when -cpu is left out.
     con = boot(cpu="cortex-a15", prompt=False)
     con.expect(r"virtboot is 64-bit \(AArch64\) firmware .* -cpu cortex-a57", timeout=10)
+
