@@ -63,12 +63,8 @@ static int rw(int argc, char *argv[], bool write)
 	printf("\nvirtio %s: device %d block # %llu, count %llu ... ",
 	       write ? "write" : "read", current, (unsigned long long)blk,
 	       (unsigned long long)cnt);
-	if (write && !d->write)
-		err = -EROFS;
-	else if (write)
-		err = blk_write(d, blk, cnt, (void *)(uintptr_t)addr);
-	else
-		err = blk_read(d, blk, cnt, (void *)(uintptr_t)addr);
+	err = write ? blk_write(d, blk, cnt, (void *)(uintptr_t)addr) :
+		      blk_read(d, blk, cnt, (void *)(uintptr_t)addr);
 	printf("%lld blocks %s: %s\n", err ? (long long)err : (long long)cnt,
 	       write ? "written" : "read", err ? "ERROR" : "OK");
 	return err;

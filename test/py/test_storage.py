@@ -225,3 +225,26 @@ def test_disks_at_el2_and_el3(boot, images, machine):
     assert len(c.run_ok("virtio info")) == 6
     assert load(c, "1:2", "/boot/big.bin") == (len(BIG), zlib.crc32(BIG))
     assert load(c, "0", "/boot/hello.txt")[0] == 6
+
+
+def test_virtio_read_write_blocks(boot, tmp_path):
+    disk = tmp_path / "scratch.img"
+    disk.write_bytes(bytes(1 << 20))
+    ro = tmp_path / "ro.img"
+    ro.write_bytes(bytes(1 << 20))
+    c = boot(*drive(disk), *drive(ro, "virtio-blk-device", 1, readonly=True))
+    assert c.run_ok("virtio device 1")[1] == "Device 1: 1af4 VirtIO Block Device"
+    c.run_ok("mw.l %x 5a5aa5a5 400" % ADDR)
+    out = c.run_ok("virtio write %x 10 8" % ADDR)
+    assert out[-1] == "virtio write: device 1 block # 16, count 8 ... 8 blocks written: OK"
+    c.run_ok("virtio read %x 10 8" % (ADDR + 0x10000))
+    c.run_ok("cmp.l %x %x 400" % (ADDR, ADDR + 0x10000))
+    out = c.run_fail("virtio read %x 800 1" % ADDR)
+    assert out[-1].endswith("... -5 blocks read: ERROR")
+    c.run_ok("virtio device 0")
+    assert "(read-only)" in c.run_ok("virtio info")[1]
+    out = c.run_fail("virtio write %x 0 1" % ADDR)
+    assert out[-1].endswith("blocks written: ERROR")
+    assert c.run_fail("virtio device 5") == ["", "Device 5: unknown device"]
+    c.close()
+    assert disk.read_bytes()[16 * 512:24 * 512] == bytes.fromhex("a5a55a5a") * 1024
