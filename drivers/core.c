@@ -55,7 +55,7 @@ static struct device *new_device(const char *name)
 		return NULL;
 	}
 	dev = &devices[ndevices];
-	*dev = (struct device){ .node = -1 };
+	*dev = (struct device){ .node = -1, .parent_node = -1 };
 	snprintf(dev->name, sizeof(dev->name), "%s", name);
 	return dev;
 }
@@ -94,8 +94,9 @@ static int probe(struct device *dev, const struct driver *drv)
 	return ret == -ENODEV ? 0 : ret;
 }
 
-/* Probe one node; -EAGAIN when its driver waits for another device. */
-static int probe_node(const void *fdt, int node)
+/* Probe one node (parent: its parent's offset, or -1 when not known);
+ * -EAGAIN when its driver waits for another device. */
+static int probe_node(const void *fdt, int node, int parent)
 {
 	const struct driver *drv;
 	struct device *dev;
@@ -114,6 +115,7 @@ static int probe_node(const void *fdt, int node)
 		return -ENOSPC;
 	dev->fdt = fdt;
 	dev->node = node;
+	dev->parent_node = parent >= 0 ? parent : fdt_parent_offset(fdt, node);
 	/* Counted before the probe: a bus driver adds its children from
 	 * its probe. A device whose probe failed is dropped again, unless
 	 * children came after it. */
@@ -145,29 +147,37 @@ struct device *device_add(struct device *parent, const struct bus_type *bus,
 
 void drivers_probe(const void *fdt)
 {
-	int node, deferred[8], ndeferred = 0, i, progress;
-
+	struct { int node, parent; } deferred[8];
+	int node, depth = 0, parents[DT_MAX_DEPTH], ndeferred = 0, i, progress;
 	int console = dt_stdout_node(fdt);
 
 	if (console >= 0)
-		probe_node(fdt, console);
+		probe_node(fdt, console, -1);
 	bootstage_mark("console");
 	/* The console's node had its one try, whatever came of it: a
-	 * failure is reported once. */
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
-		if (node == console)
+	 * failure is reported once. The walk keeps each depth's node, so
+	 * that a node's parent (for its "reg") is known without a search
+	 * from the root. */
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
+	     node = fdt_next_node(fdt, node, &depth)) {
+		if (depth < 0 || depth >= DT_MAX_DEPTH)
 			continue;
-		if (probe_node(fdt, node) == -EAGAIN &&
-		    ndeferred < (int)ARRAY_SIZE(deferred))
-			deferred[ndeferred++] = node;
+		parents[depth] = node;
+		if (node == console || !depth)
+			continue;
+		if (probe_node(fdt, node, parents[depth - 1]) == -EAGAIN &&
+		    ndeferred < (int)ARRAY_SIZE(deferred)) {
+			deferred[ndeferred].node = node;
+			deferred[ndeferred++].parent = parents[depth - 1];
+		}
 	}
 	/* A consumer (gpio-poweroff) may come before its provider (a GPIO
 	 * controller) in the tree: retry while that helps. */
 	do {
 		progress = 0;
 		for (i = 0; i < ndeferred; i++) {
-			if (probe_node(fdt, deferred[i]) == -EAGAIN)
+			if (probe_node(fdt, deferred[i].node,
+				       deferred[i].parent) == -EAGAIN)
 				continue;
 			deferred[i--] = deferred[--ndeferred];
 			progress = 1;
@@ -175,7 +185,7 @@ void drivers_probe(const void *fdt)
 	} while (progress && ndeferred);
 	for (i = 0; i < ndeferred; i++)
 		pr_err("%s: waits for a device that never came\n",
-		       fdt_get_name(fdt, deferred[i], NULL));
+		       fdt_get_name(fdt, deferred[i].node, NULL));
 }
 
 int drivers_count(void)
@@ -204,5 +214,6 @@ int dev_read_reg(const struct device *dev, int index, uint64_t *addr,
 {
 	if (dev->node < 0)
 		return -ENOENT;
-	return dt_read_reg(dev->fdt, dev->node, index, addr, size);
+	return dt_read_reg_in(dev->fdt, dev->parent_node, dev->node, index,
+			      addr, size);
 }

@@ -29,6 +29,7 @@ struct device {
 	const struct bus_type *bus;	/* NULL: from the device tree */
 	const void *fdt;
 	int node;			/* the tree node, or -1 */
+	int parent_node;		/* its parent node, or -1 */
 	char name[32];			/* "pl011@9000000", "00.01.00" */
 	void *priv;			/* the bound driver's state */
 	void *bus_priv;			/* what the bus knows of it */

@@ -47,6 +47,12 @@ bool dt_node_is_enabled(const void *fdt, int node);
  * #address-cells and #size-cells. */
 int dt_read_reg(const void *fdt, int node, int index, uint64_t *addr,
 		uint64_t *size);
+/* The same when the parent's offset is known (a search from the root
+ * each time costs a walk of the tree). */
+int dt_read_reg_in(const void *fdt, int parent, int node, int index,
+		   uint64_t *addr, uint64_t *size);
+/* Deeper nodes than this are not probed. */
+#define DT_MAX_DEPTH	16
 /* The node /chosen/stdout-path names (options after ':' ignored). */
 int dt_stdout_node(const void *fdt);
 /* Read a big-endian number of 'cells' 32-bit cells. */

@@ -204,10 +204,16 @@ uint64_t dt_read_cells(const uint32_t *cells, int n)
 int dt_read_reg(const void *fdt, int node, int index, uint64_t *addr,
 		uint64_t *size)
 {
-	int parent, ac, sc, len;
+	return dt_read_reg_in(fdt, fdt_parent_offset(fdt, node), node, index,
+			      addr, size);
+}
+
+int dt_read_reg_in(const void *fdt, int parent, int node, int index,
+		   uint64_t *addr, uint64_t *size)
+{
+	int ac, sc, len;
 	const uint32_t *reg;
 
-	parent = fdt_parent_offset(fdt, node);
 	if (parent < 0)
 		return dt_errno(parent);
 	ac = fdt_address_cells(fdt, parent);
