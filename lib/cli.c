@@ -61,6 +61,36 @@ int cli_run(const char *line)
 	return last_status;
 }
 
+int cli_run_script(char *text, size_t len, const char *name)
+{
+	char *line, *end = text + len, *eol;
+	int lineno = 0, status = 0;
+	size_t n;
+
+	/* One shell line per text line; a failing line does not stop the
+	 * rest (hush's way with a script, and a sequence of lines typed at
+	 * the prompt). */
+	for (line = text; line < end; line = eol + 1) {
+		eol = memchr(line, '\n', end - line);
+		if (!eol)
+			eol = end;
+		lineno++;
+		n = eol - line;
+		if (n && line[n - 1] == '\r')
+			n--;
+		if (memchr(line, '\0', n)) {
+			printf("%s:%d: holds a NUL byte, not run\n", name,
+			       lineno);
+			status = last_status = 1;
+			continue;
+		}
+		line[n] = '\0';
+		if (*line)
+			status = cli_run(line);
+	}
+	return status;
+}
+
 static int complete(const char *word, size_t len, const char **match,
 		    bool list)
 {
