@@ -65,7 +65,7 @@ static int place(struct boot_attempt *a, uint64_t src, uint64_t *load)
 	if (err == -ENOMEM)
 		pr_err("the kernel (%llu KiB inflated) does not fit in free RAM\n",
 		       (unsigned long long)(room >> 10));
-	else if (!err && *load < src + 1 &&
+	else if (!err && *load <= src &&
 		 src < *load + a->img.image_size) {
 		pr_err("the kernel's place 0x%llx-0x%llx covers the compressed data at 0x%llx\n",
 		       (unsigned long long)*load,

@@ -34,6 +34,10 @@ static int do_source(int argc, char *argv[])
 	colon = strchr(arg, ':');
 	if (colon)
 		*colon = '\0';		/* a FIT subimage name: not used */
+	if (!*arg && !env_get("loadaddr")) {
+		printf("source: no address given and no loadaddr\n");
+		return -EINVAL;
+	}
 	if (*arg ? parse_hex(arg, &addr) : env_get_number("loadaddr", &addr))
 		return cmd_bad_number("source", *arg ? arg : "$loadaddr");
 	printf("## Executing script at %08llx\n", (unsigned long long)addr);
