@@ -312,17 +312,6 @@ int boot_check_kernel(struct boot_attempt *a, const void *hdr, size_t len,
 	return err;
 }
 
-uint64_t boot_bank_left(uint64_t addr)
-{
-	const struct mem_bank *b;
-	int i;
-
-	for (i = 0; (b = mem_bank(i)); i++)
-		if (addr >= b->start && addr - b->start < b->size)
-			return b->size - (addr - b->start);
-	return 0;
-}
-
 /* The Image at s->kernel stays in place when it can run there, else it
  * moves to the lowest free place; *len is what is moved (the file size,
  * else image_size, within its RAM bank: the BSS need not be there). */
@@ -333,7 +322,7 @@ static int place_image(struct boot_attempt *a, const struct boot_spec *s,
 
 	*len = MIN(s->kernel_size ? s->kernel_size : a->img.image_size,
 		   a->img.image_size);
-	*len = MIN(*len, boot_bank_left(s->kernel));
+	*len = MIN(*len, mem_ram_left(s->kernel));
 	*load = s->kernel;
 	if (!((*load - a->img.text_offset) & (ARCH_KERNEL_ALIGN - 1)) &&
 	    !region_reserve(*load, a->img.image_size, "kernel")) {
@@ -379,7 +368,7 @@ int boot_linux(const struct boot_spec *s)
 		err = claim(&a, s->initrd, s->initrd_size, "initrd", NULL);
 	if (!err)
 		err = gz ? boot_unzip_kernel(&a, s->kernel,
-					     boot_bank_left(s->kernel),
+					     mem_ram_left(s->kernel),
 					     s->dry_run, &load, &len) :
 			   place_image(&a, s, &load, &len);
 	if (err)

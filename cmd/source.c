@@ -7,11 +7,11 @@
  * a script; the status is the last line's. FIT images are not read
  * (":name" picks a FIT subimage in U-Boot; a legacy image ignores it).
  */
-#include <boot.h>
 #include <cli.h>
 #include <command.h>
 #include <env.h>
 #include <legacy_image.h>
+#include <mem.h>
 #include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
@@ -41,7 +41,7 @@ static int do_source(int argc, char *argv[])
 	if (*arg ? parse_hex(arg, &addr) : env_get_number("loadaddr", &addr))
 		return cmd_bad_number("source", *arg ? arg : "$loadaddr");
 	printf("## Executing script at %08llx\n", (unsigned long long)addr);
-	room = boot_bank_left(addr);
+	room = mem_ram_left(addr);
 	if (room < LEGACY_HDR_SIZE) {
 		printf("source: 0x%llx is not in RAM\n",
 		       (unsigned long long)addr);

@@ -4,7 +4,6 @@
  * as for the memory commands, and the input stops where the output
  * starts (or the output where the input starts), so neither overruns
  * the other. */
-#include <boot.h>
 #include <command.h>
 #include <env.h>
 #include <gunzip.h>
@@ -19,7 +18,7 @@
  * RAM bank, whichever comes first. */
 static uint64_t free_room(uint64_t addr)
 {
-	uint64_t room = boot_bank_left(addr);
+	uint64_t room = mem_ram_left(addr);
 	const void *fdt = dt_blob();
 	const struct region *r;
 	int i;
@@ -47,7 +46,7 @@ static int do_unzip(int argc, char *argv[])
 		return cmd_bad_number("unzip", argv[1]);
 	if (parse_hex(argv[2], &dst))
 		return cmd_bad_number("unzip", argv[2]);
-	len = boot_bank_left(src);
+	len = mem_ram_left(src);
 	if (len < 3) {
 		printf("unzip: 0x%llx is not in RAM\n", (unsigned long long)src);
 		return -EFAULT;

@@ -67,9 +67,6 @@ int boot_finish(struct boot_attempt *a, uint64_t kernel, uint64_t ksize,
 		uint64_t initrd, uint64_t isize, bool dry_run);
 void boot_abort(struct boot_attempt *a);
 
-/* Bytes from addr to the end of its RAM bank (0 outside RAM). */
-uint64_t boot_bank_left(uint64_t addr);
-
 /*
  * A gzip-compressed Image (Image.gz) at src, at most src_len bytes:
  * its header is inflated first and checked, the kernel placed (below
