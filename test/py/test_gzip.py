@@ -103,6 +103,7 @@ def test_booti_gzip_above_and_kernel_addr_r(boot, tmp_path):
         c.run_fail("booti -n 50000000 -"))
 
 
+@pytest.mark.requires("CMD_UNZIP")
 def test_unzip(boot, tmp_path):
     data = bytes(range(256)) * 4096 + b"tail"
     path = tmp_path / "d.gz"
