@@ -16,6 +16,7 @@ HOSTCC  ?= gcc
 
 SYSROOT := $(shell scripts/deps.sh --print)
 LIBFDT  := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
+LIBZ    := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libz.a
 KCONFIG := KCONFIG_CONFIG=$(O)/.config $(PYTHON) -m
 DEFCONFIG ?= qemu_virt_defconfig
 
@@ -120,9 +121,10 @@ $(O)/%.o: %.S $(O)/include/generated/autoconf.h
 
 -include $(OBJS:.o=.d)
 
-$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT)
+# Only what is used comes out of the archives (zlib's inflate for gzip).
+$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ)
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT)
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT) $(LIBZ)
 
 # The budget (doc/performance.md): the whole image with every default
 # feature (splash, font, disks, filesystems) fits in 256 KiB; growing past
@@ -136,7 +138,7 @@ $(O)/virtboot.bin: $(O)/virtboot.elf
 		rm -f $@; exit 1; \
 	 fi
 
-$(LIBFDT):
+$(LIBFDT) $(LIBZ):
 	@scripts/deps.sh
 
 deps:

@@ -109,29 +109,12 @@ int fw_cfg_import_cmdline(void)
 
 int fw_cfg_script_run(void)
 {
-	const char *pos, *end, *line;
-	char *text;
-	size_t len, n;
-	int lineno = 0;
+	size_t len;
+	char *text = read_text(FW_CFG_SCRIPT_FILE, &len);
 
-	text = read_text(FW_CFG_SCRIPT_FILE, &len);
 	if (!text)
 		return 0;
-	/* One shell line per text line; a failing line does not stop the
-	 * rest (as a sequence of lines typed at the prompt). */
-	pos = text;
-	end = text + trim_final_nul(text, len);
-	while (text_line(&pos, end, &line, &n)) {
-		lineno++;
-		if (memchr(line, '\0', n)) {
-			pr_err("%s:%d: holds a NUL byte, not run\n",
-			       FW_CFG_SCRIPT_FILE, lineno);
-			continue;
-		}
-		text[line - text + n] = '\0';	/* ours: one line at a time */
-		if (*line)
-			cli_run(line);
-	}
+	cli_run_script(text, trim_final_nul(text, len), FW_CFG_SCRIPT_FILE);
 	free(text);
 	return 0;
 }

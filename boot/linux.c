@@ -18,6 +18,7 @@
 #include <dt.h>
 #include <env.h>
 #include <errno.h>
+#include <gunzip.h>
 #include <libfdt.h>
 #include <mem.h>
 #include <region.h>
@@ -111,9 +112,10 @@ static int env_addr(const char *name, uint64_t *addr)
 }
 
 /* The kernel: kernel_addr_r when set, else the lowest 2 MiB-aligned
- * base with text_offset + image_size free. *load gets the address the
- * Image goes to. */
-int boot_place_kernel(struct boot_attempt *p, uint64_t *load)
+ * base with text_offset + image_size free inside [min, max). *load gets
+ * the address the Image goes to. */
+int boot_place_kernel_in(struct boot_attempt *p, uint64_t min, uint64_t max,
+			 uint64_t *load)
 {
 	const struct image_info *img = &p->img;
 	uint64_t base;
@@ -132,9 +134,25 @@ int boot_place_kernel(struct boot_attempt *p, uint64_t *load)
 		return claim(p, *load, img->image_size, "kernel",
 			     "kernel_addr_r");
 	}
-	err = place(p, img->text_offset + img->image_size, ARCH_KERNEL_ALIGN,
-		    0, UINT64_MAX, "kernel", &base);
+	err = region_alloc(img->text_offset + img->image_size,
+			   ARCH_KERNEL_ALIGN, min, max, "kernel", &base);
+	if (err)
+		return err;
+	p->base[p->n++] = base;
 	*load = base + img->text_offset;
+	return 0;
+}
+
+int boot_place_kernel(struct boot_attempt *p, uint64_t *load)
+{
+	int err = boot_place_kernel_in(p, 0, UINT64_MAX, load);
+
+	if (err == -ENOMEM)
+		pr_err("the kernel (%llu KiB) does not fit in free RAM\n",
+		       (unsigned long long)((p->img.text_offset +
+					     p->img.image_size) >> 10));
+	else if (err && err != -EINVAL && err != -ERANGE && err != -EBUSY)
+		pr_err("cannot place the kernel: %d\n", err);
 	return err;
 }
 
@@ -294,13 +312,44 @@ int boot_check_kernel(struct boot_attempt *a, const void *hdr, size_t len,
 	return err;
 }
 
+/* The Image at s->kernel stays in place when it can run there, else it
+ * moves to the lowest free place; *len is what is moved (the file size,
+ * else image_size, within its RAM bank: the BSS need not be there). */
+static int place_image(struct boot_attempt *a, const struct boot_spec *s,
+		       uint64_t *load, uint64_t *len)
+{
+	int err;
+
+	*len = MIN(s->kernel_size ? s->kernel_size : a->img.image_size,
+		   a->img.image_size);
+	*len = MIN(*len, mem_ram_left(s->kernel));
+	*load = s->kernel;
+	if (!((*load - a->img.text_offset) & (ARCH_KERNEL_ALIGN - 1)) &&
+	    !region_reserve(*load, a->img.image_size, "kernel")) {
+		a->base[a->n++] = *load;
+		return 0;
+	}
+	err = place(a, a->img.text_offset + a->img.image_size,
+		    ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel", load);
+	if (err)
+		return err;
+	*load += a->img.text_offset;
+	printf("Moving the Image from 0x%llx to 0x%llx\n",
+	       (unsigned long long)s->kernel, (unsigned long long)*load);
+	if (!s->dry_run)
+		memmove((void *)(uintptr_t)*load, (void *)(uintptr_t)s->kernel,
+			*len);
+	return 0;
+}
+
 int boot_linux(const struct boot_spec *s)
 {
+	const void *kernel = (const void *)(uintptr_t)s->kernel;
 	struct boot_attempt a;
 	uint64_t load, len, lo, hi;
-	const struct mem_bank *b;
 	char where[40];
-	int i, err;
+	bool gz;
+	int err = 0;
 
 	if (!mem_is_ram(s->kernel, IMAGE_HEADER_SIZE)) {
 		pr_err("kernel address 0x%llx is not in RAM\n",
@@ -310,38 +359,20 @@ int boot_linux(const struct boot_spec *s)
 	snprintf(where, sizeof(where), "the data at 0x%llx",
 		 (unsigned long long)s->kernel);
 	boot_attempt_init(&a, s->fdt ? s->fdt : dt_blob());
-	err = boot_check_kernel(&a, (void *)(uintptr_t)s->kernel,
-				IMAGE_HEADER_SIZE, s->kernel_size, where);
+	gz = IS_ENABLED(CONFIG_GZIP) &&
+	     gunzip_is_gzip(kernel, IMAGE_HEADER_SIZE);
+	if (!gz)
+		err = boot_check_kernel(&a, kernel, IMAGE_HEADER_SIZE,
+					s->kernel_size, where);
 	if (!err && s->initrd_size)
 		err = claim(&a, s->initrd, s->initrd_size, "initrd", NULL);
+	if (!err)
+		err = gz ? boot_unzip_kernel(&a, s->kernel,
+					     mem_ram_left(s->kernel),
+					     s->dry_run, &load, &len) :
+			   place_image(&a, s, &load, &len);
 	if (err)
 		goto fail;
-
-	/* The kernel in place when it can run there, else moved. */
-	/* Without a file size: image_size, up to the end of its RAM bank
-	 * (the BSS need not be there yet). */
-	len = MIN(s->kernel_size ? s->kernel_size : a.img.image_size,
-		  a.img.image_size);
-	for (i = 0; (b = mem_bank(i)); i++)
-		if (s->kernel >= b->start && s->kernel - b->start < b->size)
-			len = MIN(len, b->size - (s->kernel - b->start));
-	load = s->kernel;
-	if (((load - a.img.text_offset) & (ARCH_KERNEL_ALIGN - 1)) ||
-	    region_reserve(load, a.img.image_size, "kernel")) {
-		err = place(&a, a.img.text_offset + a.img.image_size,
-			    ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel", &load);
-		if (err)
-			goto fail;
-		load += a.img.text_offset;
-		printf("Moving the Image from 0x%llx to 0x%llx\n",
-		       (unsigned long long)s->kernel,
-		       (unsigned long long)load);
-		if (!s->dry_run)
-			memmove((void *)(uintptr_t)load,
-				(void *)(uintptr_t)s->kernel, len);
-	} else {
-		a.base[a.n++] = load;
-	}
 	if (s->initrd_size) {
 		kernel_window(load - a.img.text_offset, &lo, &hi);
 		if (s->initrd < lo || s->initrd > hi ||

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * booti - boot an arm64 Linux Image already in memory, U-Boot's syntax:
- * booti [-n] kernel_addr [initrd_addr:size | -] [fdt_addr]; -n is a dry
- * run that prints where everything would go (Linux booting.rst).
+ * booti - boot an arm64 Linux Image (or a gzip-compressed one) already
+ * in memory, U-Boot's syntax: booti [-n] kernel_addr [initrd_addr:size |
+ * -] [fdt_addr]; -n is a dry run that prints where everything would go
+ * (Linux booting.rst).
  */
 #include <boot.h>
 #include <command.h>
@@ -66,5 +67,6 @@ COMMAND(booti, .run = do_booti,
 	.usage = "booti [-n] kernel_addr [initrd_addr:size | -] [fdt_addr]",
 	.summary = "boot an arm64 Linux Image from memory",
 	.help = "  -n: dry run, print where kernel, initrd and DTB would go\n"
+		"  an Image.gz is inflated straight to the kernel's place;\n"
 		"  the DTB is fdt_addr's or the live tree, with /chosen fixed up;\n"
 		"  kernel_addr_r, ramdisk_addr_r, fdt_addr_r and bootargs apply");

@@ -56,12 +56,29 @@ void boot_attempt_init(struct boot_attempt *a, const void *fdt);
 int boot_check_kernel(struct boot_attempt *a, const void *hdr, size_t len,
 		      uint64_t file_size, const char *where);
 int boot_place_kernel(struct boot_attempt *a, uint64_t *load);
+/* The same inside [min, max) (kernel_addr_r is taken as it is), saying
+ * nothing: -ENOMEM when it does not fit there. */
+int boot_place_kernel_in(struct boot_attempt *a, uint64_t min, uint64_t max,
+			 uint64_t *load);
 /* In the window the architecture allows for a kernel loaded at kernel. */
 int boot_place_initrd(struct boot_attempt *a, uint64_t kernel, uint64_t size,
 		      uint64_t *addr);
 int boot_finish(struct boot_attempt *a, uint64_t kernel, uint64_t ksize,
 		uint64_t initrd, uint64_t isize, bool dry_run);
 void boot_abort(struct boot_attempt *a);
+
+/*
+ * A gzip-compressed Image (Image.gz) at src, at most src_len bytes:
+ * its header is inflated first and checked, the kernel placed (below
+ * the compressed data when it fits, else above it, with the input then
+ * bounded by the kernel's place), and the rest inflated straight there,
+ * never past image_size. The rate is printed. *load and *size give the
+ * kernel's address and inflated size. A dry run inflates only the
+ * header. Bad data, a wrong CRC, a truncated stream or an Image larger
+ * than its image_size is refused with one line.
+ */
+int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,
+		      bool dry_run, uint64_t *load, uint64_t *size);
 
 /*
  * Boot the kernel, initrd and command line QEMU passes in fw_cfg

@@ -53,6 +53,11 @@ int cli_readline(struct cli_line *cl, const char *prompt, int (*getc)(void),
 
 /* Run a line of commands; returns the status of the last one run ($?). */
 int cli_run(const char *line);
+/* Run len bytes of text (modified: each line gets a NUL) one line at a
+ * time, as a script: every line runs, whatever the one before did; a
+ * line holding a NUL byte is reported ("<name>:<n>: ...") and skipped.
+ * Returns the status of the last line run. */
+int cli_run_script(char *text, size_t len, const char *name);
 /* The prompt loop; never returns. */
 void cli_loop(void) __attribute__((noreturn));
 

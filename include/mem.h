@@ -21,5 +21,7 @@ const struct mem_bank *mem_bank(int i);
 uint64_t mem_total(void);
 /* True if [addr, addr + len) lies inside one RAM bank. */
 bool mem_is_ram(uint64_t addr, uint64_t len);
+/* Bytes from addr to the end of its RAM bank (0 outside RAM). */
+uint64_t mem_ram_left(uint64_t addr);
 
 #endif

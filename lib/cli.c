@@ -5,6 +5,7 @@
 #include <command.h>
 #include <console.h>
 #include <env.h>
+#include <parse.h>
 #include <string.h>
 #include <virtboot.h>
 
@@ -59,6 +60,30 @@ int cli_run(const char *line)
 	}
 	depth--;
 	return last_status;
+}
+
+int cli_run_script(char *text, size_t len, const char *name)
+{
+	const char *pos = text, *line;
+	int lineno = 0, status = 0;
+	size_t n;
+
+	/* One shell line per text line; a failing line does not stop the
+	 * rest (hush's way with a script, and a sequence of lines typed at
+	 * the prompt). */
+	while (text_line(&pos, text + len, &line, &n)) {
+		lineno++;
+		if (memchr(line, '\0', n)) {
+			printf("%s:%d: holds a NUL byte, not run\n", name,
+			       lineno);
+			status = last_status = 1;
+			continue;
+		}
+		text[line - text + n] = '\0';	/* ours: one line at a time */
+		if (*line)
+			status = cli_run(line);
+	}
+	return status;
 }
 
 static int complete(const char *word, size_t len, const char **match,

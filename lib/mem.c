@@ -85,6 +85,17 @@ uint64_t mem_total(void)
 	return total;
 }
 
+uint64_t mem_ram_left(uint64_t addr)
+{
+	int i;
+
+	for (i = 0; i < nbanks; i++)
+		if (addr >= banks[i].start &&
+		    addr - banks[i].start < banks[i].size)
+			return banks[i].size - (addr - banks[i].start);
+	return 0;
+}
+
 bool mem_is_ram(uint64_t addr, uint64_t len)
 {
 	int i;

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # deps.sh - install what building, running and testing virtboot needs, from
 # Debian's packages only: the host tools through apt, and the arm64 packages
-# (libfdt, the demo kernel, busybox) unpacked into a cache outside the tree.
+# (libfdt, zlib, the demo kernel, busybox) unpacked into a cache outside the
+# tree.
 #
 #   scripts/deps.sh          install whatever is missing, say what it does
 #   scripts/deps.sh --print  print the arm64 sysroot directory and exit
@@ -21,8 +22,9 @@ fi
 HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
 libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
 python3-pytest python3-pexpect cpio gzip seabios clang-14 libclang-rt-14-dev \
-e2fsprogs dosfstools mtools fdisk gdisk"
-ARM64_PKGS="libfdt-dev libfdt1 busybox-static linux-image-arm64"
+e2fsprogs dosfstools mtools fdisk gdisk zlib1g-dev u-boot-tools"
+ARM64_PKGS="libfdt-dev libfdt1 zlib1g-dev zlib1g busybox-static \
+linux-image-arm64"
 
 say() { echo "deps: $*"; }
 
@@ -44,25 +46,52 @@ fi
 
 # The arm64 packages, fetched without adding arm64 to the host's dpkg
 # architectures: a private apt state directory keeps the host untouched.
-stamp=$SYSROOT/.complete
-if [ ! -f "$stamp" ]; then
-	say "fetching arm64 packages into $CACHE: $ARM64_PKGS"
+# Each package unpacked leaves a stamp, so a package added to the list is
+# fetched into an existing cache on the next run. A cache from before the
+# stamps (one ".complete" file) holds the first four.
+stamps=$SYSROOT/.pkgs
+if [ -f "$SYSROOT/.complete" ] && [ ! -d "$stamps" ]; then
+	mkdir -p "$stamps"
+	for p in libfdt-dev libfdt1 busybox-static linux-image-arm64; do
+		touch "$stamps/$p"
+	done
+fi
+need=""
+for p in $ARM64_PKGS; do
+	[ -f "$stamps/$p" ] || need="$need $p"
+done
+if [ -n "$need" ]; then
+	say "fetching arm64 packages into $CACHE:$need"
 	lists=$CACHE/apt-lists
 	debs=$CACHE/debs
-	mkdir -p "$lists/partial" "$debs" "$SYSROOT"
+	mkdir -p "$lists/partial" "$debs" "$SYSROOT" "$stamps"
 	APT="-oAPT::Architecture=arm64 -oAPT::Architectures=arm64 \
 -oDir::State::Lists=$lists -oDir::Cache=$CACHE/apt-cache \
 -oDebug::NoLocking=1"
 	mkdir -p "$CACHE/apt-cache/archives/partial"
 	apt-get $APT update -q
-	# linux-image-arm64 is a metapackage: resolve it to the versioned image.
-	kpkg=$(apt-cache $APT depends linux-image-arm64 |
-		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n1)
-	[ -n "$kpkg" ] || { say "cannot resolve linux-image-arm64"; exit 1; }
-	(cd "$debs" && apt-get $APT download libfdt-dev libfdt1 busybox-static "$kpkg")
-	for d in "$debs"/*.deb; do
-		dpkg -x "$d" "$SYSROOT"
+	new=$(mktemp -d "$CACHE/new.XXXXXX")
+	for p in $need; do
+		pkg=$p
+		# linux-image-arm64 is a metapackage: resolve it to the
+		# versioned image.
+		if [ "$p" = linux-image-arm64 ]; then
+			pkg=$(apt-cache $APT depends linux-image-arm64 |
+				sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' |
+				head -n1)
+			[ -n "$pkg" ] ||
+				{ say "cannot resolve linux-image-arm64"; exit 1; }
+		fi
+		(cd "$new" && apt-get $APT download "$pkg")
 	done
-	touch "$stamp"
+	for d in "$new"/*.deb; do
+		dpkg -x "$d" "$SYSROOT"
+		mv "$d" "$debs/"
+	done
+	rmdir "$new"
+	for p in $need; do
+		touch "$stamps/$p"
+	done
+	touch "$SYSROOT/.complete"
 	say "arm64 packages unpacked in $SYSROOT"
 fi

@@ -21,7 +21,8 @@ PARTS = [
     ("fs/part", "partitions"), ("fs", "fs core"), ("boot", "boot flows"),
     ("cmd", "commands"), ("lib", "lib (shell, env, allocator...)"),
     ("arch", "arch/arm64"), ("board", "board"),
-    ("libfdt.a", "libfdt"), ("libc.a", "picolibc"), ("libgcc", "libgcc"),
+    ("libfdt.a", "libfdt"), ("libz.a", "zlib"), ("libc.a", "picolibc"),
+    ("libgcc", "libgcc"),
 ]
 ENTRY = re.compile(r"^ (\.[\w.$]+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)$")
 

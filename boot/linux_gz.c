@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+/*
+ * linux_gz.c - a gzip-compressed arm64 Image (Image.gz, RFC 1952)
+ * inflated by zlib straight to the place linux.c finds for it: the
+ * Image header first (Linux Documentation/arch/arm64/booting.rst), then
+ * the rest, never past the image_size reserved, in steps that move the
+ * progress bar. Nothing else is needed (U-Boot's kernel_comp_addr_r and
+ * kernel_comp_size are not).
+ */
+#define pr_fmt(fmt) "boot: " fmt
+#include <boot.h>
+#include <boot_hooks.h>
+#include <bootstage.h>
+#include <errno.h>
+#include <gunzip.h>
+#include <image.h>
+#include <region.h>
+#include <string.h>
+#include <timer.h>
+#include <virtboot.h>
+
+#define STEP	(8UL << 20)	/* per progress step */
+
+static int refuse(uint64_t src, const struct gunzip *g, int err)
+{
+	pr_err("cannot inflate the kernel at 0x%llx: %s\n",
+	       (unsigned long long)src, gunzip_why(g, err));
+	return err;
+}
+
+/* The Image header: the first bytes inflated on their own. */
+static int read_header(struct boot_attempt *a, uint64_t src,
+		       uint64_t src_len)
+{
+	uint8_t hdr[IMAGE_HEADER_SIZE];
+	char where[48];
+	struct gunzip g;
+	size_t got;
+	int err;
+
+	err = gunzip_init(&g, (const void *)(uintptr_t)src, src_len);
+	if (err)
+		return refuse(src, &g, err);
+	err = gunzip_read(&g, hdr, sizeof(hdr), &got);
+	if (err && err != -EAGAIN) {
+		refuse(src, &g, err);
+		gunzip_end(&g);
+		return err;
+	}
+	gunzip_end(&g);
+	snprintf(where, sizeof(where), "the gzip data at 0x%llx",
+		 (unsigned long long)src);
+	return boot_check_kernel(a, hdr, got, err ? 0 : got, where);
+}
+
+/* Below the compressed data when it fits, else above it. */
+static int place(struct boot_attempt *a, uint64_t src, uint64_t *load)
+{
+	uint64_t room = a->img.text_offset + a->img.image_size;
+	int err;
+
+	err = boot_place_kernel_in(a, 0, src, load);
+	if (err == -ENOMEM)
+		err = boot_place_kernel_in(a, src + 1, UINT64_MAX, load);
+	if (err == -ENOMEM)
+		pr_err("the kernel (%llu KiB inflated) does not fit in free RAM\n",
+		       (unsigned long long)(room >> 10));
+	else if (!err && *load <= src &&
+		 src < *load + a->img.image_size) {
+		pr_err("the kernel's place 0x%llx-0x%llx covers the compressed data at 0x%llx\n",
+		       (unsigned long long)*load,
+		       (unsigned long long)(*load + a->img.image_size),
+		       (unsigned long long)src);
+		err = -EBUSY;
+	}
+	return err;
+}
+
+static void print_rate(uint64_t load, uint64_t bytes, uint64_t in,
+		       uint64_t us)
+{
+	uint64_t tenths = us ? bytes * 10 * 1000000 / us / SZ_1M : 0;
+
+	printf("Uncompressing Kernel Image to 0x%llx: %llu bytes (from %llu) in %llu.%03llu ms (%llu.%llu MiB/s)\n",
+	       (unsigned long long)load, (unsigned long long)bytes,
+	       (unsigned long long)in, (unsigned long long)(us / 1000),
+	       (unsigned long long)(us % 1000),
+	       (unsigned long long)(tenths / 10),
+	       (unsigned long long)(tenths % 10));
+}
+
+int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,
+		      bool dry_run, uint64_t *load, uint64_t *size)
+{
+	uint64_t room, done = 0, us, t0;
+	struct gunzip g;
+	size_t got;
+	int err;
+
+	*size = 0;
+	err = read_header(a, src, src_len);
+	if (!err)
+		err = place(a, src, load);
+	if (err || dry_run)
+		return err;
+	/* The input stops where the output starts, if that is above it. */
+	if (*load > src)
+		src_len = MIN(src_len, *load - src);
+	room = a->img.image_size;
+	err = gunzip_init(&g, (const void *)(uintptr_t)src, src_len);
+	if (err)
+		return refuse(src, &g, err);
+	t0 = timer_ticks();
+	us = timer_us();
+	do {
+		boot_progress(done, room);
+		err = gunzip_read(&g, (void *)(uintptr_t)(*load + done),
+				  MIN(room - done, STEP), &got);
+		done += got;
+	} while (err == -EAGAIN && done < room);
+	if (err == -EAGAIN)
+		err = gunzip_check_end(&g);
+	us = timer_us() - us;
+	if (err) {
+		refuse(src, &g, err);
+		gunzip_end(&g);
+		return err;
+	}
+	boot_progress(room, room);
+	print_rate(*load, done, gunzip_consumed(&g), us);
+	bootstage_mark_load("kernel inflated", done, t0);
+	gunzip_end(&g);
+	*size = done;
+	return 0;
+}
