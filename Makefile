@@ -182,7 +182,7 @@ test-py: $(O)/virtboot.bin
 	cd test/py && VIRTBOOT_BUILD=$(abspath $(O)) $(PYTHON) -m pytest -q $(PYTEST_ARGS)
 
 bench: deps $(O)/virtboot.bin
-	@$(PYTHON) scripts/bench.py --build $(O) $(if $(FW),--fw $(FW)) $(BENCH_ARGS)
+	@$(PYTHON) scripts/bench.py --build $(O) $(foreach f,$(FW),--fw $(f)) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(O)/*.o $(O)/*/ $(O)/virtboot.*
