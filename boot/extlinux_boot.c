@@ -463,7 +463,7 @@ int extlinux_sysboot(const char *ifname, const char *devpart,
 	if (strcmp(fstype, "any") && strcmp(fstype, "ext2") &&
 	    strcmp(fstype, "ext4") && strcmp(fstype, "fat")) {
 		pr_err("unknown filesystem type '%s'\n", fstype);
-		return -EINVAL;
+		return -ENODEV;
 	}
 	slash = strrchr(path, '/');
 	len = slash ? (size_t)(slash - path + 1) : 0;
