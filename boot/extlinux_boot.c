@@ -417,27 +417,21 @@ static int read_choice(int tenths)
 	}
 }
 
-/* The label to boot: the menu when asked for (prompt, or a key during
- * the timeout), else the default. */
+/* The label to boot: the default at once without prompt or timeout;
+ * else the menu, where a key stops the countdown (and prompt without a
+ * timeout waits for a choice). */
 static int choose(const struct extlinux_config *cfg)
 {
 	int def = extlinux_default(cfg), i, c;
-	uint64_t end;
 
-	if (!cfg->prompt) {
-		if (!cfg->timeout)
-			return def;
-		end = timer_us() + (uint64_t)cfg->timeout * 100000;
-		while (console_trygetc() < 0)
-			if (timer_us() >= end)
-				return def;
-	}
+	if (!cfg->prompt && !cfg->timeout)
+		return def;
 	if (cfg->title)
 		printf("%s\n", cfg->title);
 	for (i = 0; i < cfg->nlabels; i++)
 		printf("%d:\t%s\n", i + 1, cfg->labels[i].menu ?
 		       cfg->labels[i].menu : cfg->labels[i].name);
-	for (i = cfg->prompt ? cfg->timeout : 0;; i = 0) {
+	for (i = cfg->timeout;; i = 0) {
 		c = read_choice(i);
 		if (c < 0)
 			return c;

@@ -59,15 +59,18 @@ def make_disk(path, linux, files):
 
 @pytest.mark.linux
 def test_sysboot_debian_default_second_label(boot, linux, tmp_path):
-    """default names the second label; its fdtdir is not on the disk:
+    """default names the second label; prompt 0 with a timeout: the menu
+    counts down, then the default boots; its fdtdir is not on the disk:
     QEMU's tree is used; the append line reaches Linux."""
     fdt = "fdtdir /usr/lib/linux-image-%s/" % VERSION
     disk = make_disk(tmp_path / "d.img", linux, {
-        CONF: debian_conf(default="l0r", timeout=0, fdt=fdt)})
+        CONF: debian_conf(default="l0r", timeout=20, fdt=fdt)})
     c = boot(*drive(disk), timeout=LINUX_TIMEOUT)
     c.run_ok("setenv fdtfile virt.dtb")
     c.send(SYSBOOT + "\r")
     c.expect("Retrieving file: " + CONF)
+    c.expect("U-Boot menu\\s+1:\t.*\\s+2:\t.*\\s+Enter choice:  2 ")
+    c.expect("\b\b\b 1 ")
     c.expect("2:\tDebian GNU/Linux 12 \\(bookworm\\) %s \\(rescue target\\)"
              % VERSION)
     c.expect("Retrieving file: /boot/vmlinuz-" + VERSION)
@@ -127,6 +130,7 @@ def test_sysboot_fdt_and_overlay(boot, linux, tmp_path):
     c.expect("Retrieving file: /boot/dtbo/mem.dtbo")
     c.expect("Failed loading overlay /boot/extlinux/missing.dtbo: skipped")
     r = guest_report(c)
+    assert "Enter choice" not in c.output     # timeout 0: no menu
     assert r["CMDLINE"] == "console=ttyAMA0 vbtest=fdt"
     check_mem(r, 512)
 
