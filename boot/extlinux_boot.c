@@ -261,6 +261,9 @@ static const void *apply_overlays(struct load *ld,
 		goto out;
 	work = (void *)(uintptr_t)addr;
 	err = fdt_open_into(base, work, size);
+	if (err)
+		printf("The device tree is too large for overlays (%s): booting without them\n",
+		       fdt_strerror(err));
 	for (i = 0; !err && i < l->noverlay; i++) {
 		if (!ov[i])
 			continue;
