@@ -25,6 +25,7 @@
 
 #define HOLD_MAX	6
 #define OVERLAY_MAX	(1ULL << 20)	/* bytes of one overlay */
+#define INITRD_MAX	(32ULL << 30)	/* the kernel's window (booting.rst) */
 
 /* What a label's load holds in the allocator until boot_linux() runs. */
 struct load {
@@ -151,6 +152,11 @@ static int load_kernel(struct load *ld, const char *path, uint64_t *addr,
 	err = file_size(ld->fs, path, size);
 	if (err)
 		return err;
+	if (!*size || *size > IMAGE_SIZE_MAX) {
+		pr_err("%s is %s for a kernel\n", path,
+		       *size ? "too large" : "empty");
+		return -EFBIG;
+	}
 	memset(hdr, 0, sizeof(hdr));
 	err = fs_read(ld->fs, path, hdr, 0, sizeof(hdr), &got);
 	if (err) {
@@ -188,8 +194,10 @@ static int load_initrds(struct load *ld, const struct extlinux_label *l,
 		err = file_size(ld->fs, l->initrd[i], &size[i]);
 		if (err)
 			return err;
-		if (size[i] > UINT64_MAX / 2 - *total)
+		if (size[i] > INITRD_MAX - *total) {
+			pr_err("the initrds are larger than the kernel's 32 GiB window\n");
 			return -EFBIG;
+		}
 		*total += size[i];
 	}
 	if (!*total)

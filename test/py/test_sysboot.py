@@ -146,7 +146,8 @@ def test_sysboot_errors(boot, tmp_path):
         "nokernel.conf": b"label a\n\tlinux /nope\n",
         "long.conf": b"label a\nlinux /nope\nappend " + b"x" * 3000 + b"\n",
         "extlinux/extlinux.conf": b"label dflt\nlinux /none\n",
-        "fat.conf": b"label a\n"}, 8)
+        "fat.conf": b"label a\n",
+        "empty": b"", "empty.conf": b"label a\nkernel /empty\n"}, 8)
     disk = disks.disk(str(tmp_path / "d.img"), [(root, 8, "83", True)])
     c = boot(*drive(disk))
     out = c.run_fail("sysboot virtio 0:1 any 50000000 /bad.conf")
@@ -159,6 +160,8 @@ def test_sysboot_errors(boot, tmp_path):
     out = c.run_fail("sysboot virtio 0:1 any 50000000 /nokernel.conf")
     assert out[-2:] == ["Retrieving file: /nope",
                         "sysboot: cannot read /nope: no such file"]
+    out = c.run_fail("sysboot virtio 0:1 any 50000000 /empty.conf")
+    assert out[-1] == "sysboot: /empty is empty for a kernel"
     out = c.run_fail("sysboot virtio 0:1 any 50000000 /long.conf")
     assert out[-1] == "sysboot: the append line is longer than 2047 bytes"
     out = c.run_fail("sysboot virtio 0:1 any 50000000 /missing.conf")
