@@ -28,7 +28,10 @@ ENTRY = re.compile(r"^ (\.[\w.$]+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)$")
 
 
 def part_of(path, build):
-    rel = os.path.relpath(path, build) if path.startswith(build) else path
+    rel = path
+    for b in (build, os.path.relpath(build)):
+        if path.startswith(b + "/"):
+            rel = path[len(b) + 1:]
     for prefix, name in PARTS:
         if prefix.endswith(".a") or prefix == "libgcc":
             if prefix in os.path.basename(path):

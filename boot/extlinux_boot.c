@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: MIT
+/*
+ * extlinux_boot.c - sysboot: read extlinux.conf from a disk, show the menu
+ * (U-Boot's pxe menu: title, "N:\t<label>", "Enter choice: "), load the
+ * chosen label's kernel, initrds (one after another) and device tree
+ * (with its overlays) from the same filesystem straight into free RAM,
+ * and boot it with boot_linux().
+ */
+#define pr_fmt(fmt) "sysboot: " fmt
+#include <arch_boot.h>
+#include <boot.h>
+#include <console.h>
+#include <dt.h>
+#include <env.h>
+#include <errno.h>
+#include <extlinux.h>
+#include <fs.h>
+#include <image.h>
+#include <libfdt.h>
+#include <region.h>
+#include <stdlib.h>
+#include <string.h>
+#include <timer.h>
+#include <virtboot.h>
+
+#define HOLD_MAX	6
+#define OVERLAY_MAX	(1ULL << 20)	/* bytes of one overlay */
+#define INITRD_MAX	(32ULL << 30)	/* the kernel's window (booting.rst) */
+
+/* What a label's load holds in the allocator until boot_linux() runs. */
+struct load {
+	struct fs *fs;
+	uint64_t base[HOLD_MAX];
+	int n;
+};
+
+static int hold(struct load *ld, uint64_t base, uint64_t size,
+		const char *what, const char *var)
+{
+	int err = region_reserve(base, size, what);
+
+	if (err) {
+		pr_err("%s 0x%llx: 0x%llx bytes of the %s do not fit there (%s)\n",
+		       var, (unsigned long long)base,
+		       (unsigned long long)size, what,
+		       err == -EBUSY ? "in use" : "not RAM");
+		return err;
+	}
+	ld->base[ld->n++] = base;
+	return 0;
+}
+
+static int hold_alloc(struct load *ld, uint64_t size, uint64_t align,
+		      const char *what, uint64_t *base)
+{
+	int err = region_alloc(size, align, 0, UINT64_MAX, what, base);
+
+	if (err) {
+		pr_err("the %s (%llu KiB) does not fit in free RAM\n", what,
+		       (unsigned long long)(size >> 10));
+		return err;
+	}
+	ld->base[ld->n++] = *base;
+	return 0;
+}
+
+static void release(struct load *ld)
+{
+	while (ld->n)
+		region_free(ld->base[--ld->n]);
+}
+
+/* The address in var: 0 (set), -ENOENT (unset) or -EINVAL (said). */
+static int addr_var(const char *var, uint64_t *addr)
+{
+	int err = env_get_number(var, addr);
+
+	if (err == -EINVAL)
+		pr_err("%s '%s' is not a hexadecimal address\n", var,
+		       env_get(var));
+	return err;
+}
+
+static int file_size(struct fs *fs, const char *path, uint64_t *size)
+{
+	int err;
+
+	printf("Retrieving file: %s\n", path);
+	err = fs_size(fs, path, size);
+	if (err)
+		pr_err("cannot read %s: %s\n", path,
+		       err == -ENOENT ? "no such file" : "error");
+	return err;
+}
+
+static int read_all(struct fs *fs, const char *path, uint64_t addr,
+		    uint64_t off, uint64_t size)
+{
+	uint64_t got;
+	int err = fs_read(fs, path, (void *)(uintptr_t)addr, off, size, &got);
+
+	if (!err && got != size)
+		err = -EIO;
+	if (err)
+		pr_err("reading %s failed: %d\n", path, err);
+	return err;
+}
+
+/* A whole (small) file into the heap, NUL-terminated. */
+static int read_heap(struct fs *fs, const char *path, uint64_t max,
+		     char **buf, size_t *len)
+{
+	uint64_t size;
+	int err = file_size(fs, path, &size);
+
+	if (err)
+		return err;
+	if (size > max) {
+		pr_err("%s is too large (%llu bytes)\n", path,
+		       (unsigned long long)size);
+		return -E2BIG;
+	}
+	*buf = malloc(size + 1);
+	if (!*buf)
+		return -ENOMEM;
+	err = read_all(fs, path, (uintptr_t)*buf, 0, size);
+	if (err) {
+		free(*buf);
+		return err;
+	}
+	(*buf)[size] = '\0';
+	*len = size;
+	return 0;
+}
+
+static int read_include(void *arg, const char *path, char **buf, size_t *len)
+{
+	return read_heap(arg, path, EXTLINUX_FILE_MAX, buf, len);
+}
+
+/* The kernel, at kernel_addr_r or on a 2 MiB boundary (plus the Image's
+ * text_offset, with room for its BSS) where boot_linux() keeps it. */
+static int load_kernel(struct load *ld, const char *path, uint64_t *addr,
+		       uint64_t *size)
+{
+	uint8_t hdr[IMAGE_HEADER_SIZE];
+	uint64_t got, room, off = 0, base;
+	struct image_info img;
+	const char *why;
+	int err;
+
+	err = file_size(ld->fs, path, size);
+	if (err)
+		return err;
+	if (!*size || *size > IMAGE_SIZE_MAX) {
+		pr_err("%s is %s for a kernel\n", path,
+		       *size ? "too large" : "empty");
+		return -EFBIG;
+	}
+	memset(hdr, 0, sizeof(hdr));
+	err = fs_read(ld->fs, path, hdr, 0, sizeof(hdr), &got);
+	if (err) {
+		pr_err("reading %s failed: %d\n", path, err);
+		return err;
+	}
+	room = *size;
+	if (!image_parse(hdr, got, *size, &img, &why)) {
+		off = img.text_offset;
+		room = MAX(room, img.image_size);
+	}
+	err = addr_var("kernel_addr_r", addr);
+	if (err == -EINVAL)
+		return err;
+	if (!err) {
+		err = hold(ld, *addr, room, "kernel", "kernel_addr_r");
+	} else {
+		err = hold_alloc(ld, ALIGN_UP(off + room, ARCH_KERNEL_ALIGN),
+				 ARCH_KERNEL_ALIGN, "kernel", &base);
+		*addr = base + off;
+	}
+	return err ?: read_all(ld->fs, path, *addr, 0, *size);
+}
+
+/* The initrds one after another, at ramdisk_addr_r or the lowest free
+ * place. */
+static int load_initrds(struct load *ld, const struct extlinux_label *l,
+			uint64_t *addr, uint64_t *total)
+{
+	uint64_t size[EXTLINUX_FILES_MAX], off = 0;
+	int i, err;
+
+	*total = 0;
+	for (i = 0; i < l->ninitrd; i++) {
+		err = file_size(ld->fs, l->initrd[i], &size[i]);
+		if (err)
+			return err;
+		if (size[i] > INITRD_MAX - *total) {
+			pr_err("the initrds are larger than the kernel's 32 GiB window\n");
+			return -EFBIG;
+		}
+		*total += size[i];
+	}
+	if (!*total)
+		return 0;
+	err = addr_var("ramdisk_addr_r", addr);
+	if (err == -EINVAL)
+		return err;
+	err = err ? hold_alloc(ld, *total, 4096, "initrd", addr) :
+		    hold(ld, *addr, *total, "initrd", "ramdisk_addr_r");
+	for (i = 0; !err && i < l->ninitrd; off += size[i++])
+		err = read_all(ld->fs, l->initrd[i], *addr + off, 0, size[i]);
+	return err;
+}
+
+/* A device tree file into a scratch place (boot_linux() copies it to
+ * fdt_addr_r or its own place): NULL if it is missing or damaged. */
+static void *load_fdt(struct load *ld, const char *path)
+{
+	uint64_t size, base;
+	void *fdt;
+
+	if (file_size(ld->fs, path, &size))
+		return NULL;
+	if (size > ARCH_FDT_MAX) {
+		pr_err("%s is larger than %llu bytes\n", path, ARCH_FDT_MAX);
+		return NULL;
+	}
+	if (hold_alloc(ld, ALIGN_UP(size, 8), 8, "fdt", &base) ||
+	    read_all(ld->fs, path, base, 0, size))
+		return NULL;
+	fdt = (void *)(uintptr_t)base;
+	if (size < sizeof(struct fdt_header) || fdt_check_full(fdt, size)) {
+		pr_err("%s is not a valid device tree\n", path);
+		return NULL;
+	}
+	return fdt;
+}
+
+/* Apply the overlays that can be read onto a copy of base; a missing
+ * one is skipped with a warning, a failure keeps base untouched. */
+static const void *apply_overlays(struct load *ld,
+				  const struct extlinux_label *l,
+				  const void *base)
+{
+	void *ov[EXTLINUX_FILES_MAX] = { NULL }, *work;
+	uint64_t size, total = fdt_totalsize(base), addr;
+	const void *ret = base;
+	char *buf;
+	size_t len;
+	int i, err;
+
+	for (i = 0; i < l->noverlay; i++) {
+		if (read_heap(ld->fs, l->overlay[i], OVERLAY_MAX, &buf, &len)) {
+			printf("Failed loading overlay %s: skipped\n",
+			       l->overlay[i]);
+			continue;
+		}
+		if (len < sizeof(struct fdt_header) || fdt_check_full(buf, len)) {
+			printf("Overlay %s is not a valid device tree: skipped\n",
+			       l->overlay[i]);
+			free(buf);
+			continue;
+		}
+		ov[i] = buf;
+		total += len;
+	}
+	size = MIN(ALIGN_UP(total * 2 + 4096, 8), ARCH_FDT_MAX);
+	if (hold_alloc(ld, size, 8, "fdt", &addr))
+		goto out;
+	work = (void *)(uintptr_t)addr;
+	err = fdt_open_into(base, work, size);
+	if (err)
+		printf("The device tree is too large for overlays (%s): booting without them\n",
+		       fdt_strerror(err));
+	for (i = 0; !err && i < l->noverlay; i++) {
+		if (!ov[i])
+			continue;
+		err = fdt_overlay_apply(work, ov[i]);
+		if (err)
+			printf("Failed to apply overlay %s (%s): booting without overlays\n",
+			       l->overlay[i], fdt_strerror(err));
+	}
+	if (!err) {
+		fdt_pack(work);
+		ret = work;
+	}
+out:
+	for (i = 0; i < l->noverlay; i++)
+		free(ov[i]);
+	return ret;
+}
+
+/* The label's tree: fdt, else fdtdir/$fdtfile, else QEMU's; then the
+ * overlays. NULL (said) when a named fdt cannot be used. */
+static const void *label_fdt(struct load *ld, const struct extlinux_label *l)
+{
+	const char *fdtfile = env_get("fdtfile");
+	const void *fdt = dt_blob();
+	char *path;
+	size_t n;
+
+	if (l->fdt) {
+		fdt = load_fdt(ld, l->fdt);
+		if (!fdt)
+			return NULL;
+	} else if (l->fdtdir && !fdtfile) {
+		printf("fdtdir %s: no fdtfile set: booting with QEMU's device tree\n",
+		       l->fdtdir);
+	} else if (l->fdtdir) {
+		n = strlen(l->fdtdir);
+		path = malloc(n + strlen(fdtfile) + 2);
+		if (!path)
+			return NULL;
+		sprintf(path, "%s%s%s", l->fdtdir,
+			n && l->fdtdir[n - 1] == '/' ? "" : "/", fdtfile);
+		if (fs_exists(ld->fs, path))
+			fdt = load_fdt(ld, path);
+		else
+			fdt = NULL;
+		if (!fdt) {
+			printf("Skipping fdtdir %s for failure retrieving dts: booting with QEMU's device tree\n",
+			       l->fdtdir);
+			fdt = dt_blob();
+		}
+		free(path);
+	}
+	if (l->noverlay)
+		fdt = apply_overlays(ld, l, fdt);
+	return fdt;
+}
+
+static int label_boot(struct fs *fs, const struct extlinux_config *cfg,
+		      int n)
+{
+	const struct extlinux_label *l = &cfg->labels[n];
+	struct boot_spec spec = { 0 };
+	struct load ld = { .fs = fs };
+	uint64_t fdt_addr;
+	int err, fdt_hold = 0;
+
+	printf("%d:\t%s\n", n + 1, l->menu ? l->menu : l->name);
+	if (l->localboot) {
+		pr_err("label %s: localboot is not supported\n", l->name);
+		return -EOPNOTSUPP;
+	}
+	if (!l->kernel) {
+		pr_err("label %s names no kernel\n", l->name);
+		return -ENOENT;
+	}
+	if (l->append && strlen(l->append) > BOOT_ARGS_MAX) {
+		pr_err("the append line is longer than %d bytes\n",
+		       BOOT_ARGS_MAX);
+		return -E2BIG;
+	}
+	err = load_kernel(&ld, l->kernel, &spec.kernel, &spec.kernel_size);
+	if (!err)
+		err = load_initrds(&ld, l, &spec.initrd, &spec.initrd_size);
+	/* Keep the scratch trees off the place the final one goes. */
+	if (!err && !addr_var("fdt_addr_r", &fdt_addr) &&
+	    !region_reserve(fdt_addr, ARCH_FDT_MAX, "fdt"))
+		fdt_hold = 1;
+	if (!err) {
+		spec.fdt = label_fdt(&ld, l);
+		if (!spec.fdt)
+			err = -EINVAL;
+	}
+	if (fdt_hold)
+		region_free(fdt_addr);
+	if (!err && l->append) {
+		printf("append: %s\n", l->append);
+		err = env_set("bootargs", l->append);
+	}
+	release(&ld);
+	if (err)
+		return err;
+	if (spec.fdt == dt_blob())
+		spec.fdt = NULL;
+	return boot_linux(&spec);
+}
+
+/* "Enter choice: " with the seconds left after it until a key comes;
+ * the number typed, 0 for Enter or the timeout, -EINTR for Ctrl-C. */
+static int read_choice(int tenths)
+{
+	uint64_t end = timer_us() + (uint64_t)tenths * 100000;
+	char buf[8];
+	int c, n = 0, shown = -1, left;
+
+	printf("Enter choice: ");
+	for (;;) {
+		if (tenths && !n) {
+			left = (int)((end - MIN(timer_us(), end) + 999999) /
+				     1000000);
+			if (timer_us() >= end) {
+				printf("%s\n", shown >= 0 ? "\b\b\b   " : "");
+				return 0;
+			}
+			if (left != shown) {
+				printf("%s%2d ", shown >= 0 ? "\b\b\b" : "",
+				       left);
+				shown = left;
+			}
+		}
+		c = console_trygetc();
+		if (c < 0)
+			continue;
+		if (tenths && shown >= 0) {
+			printf("\b\b\b   \b\b\b");
+			shown = -1;
+			tenths = 0;
+		}
+		if (c == 3) {
+			printf("<INTERRUPT>\n");
+			return -EINTR;
+		}
+		if (c == '\r' || c == '\n') {
+			putchar('\n');
+			buf[n] = '\0';
+			return n ? atoi(buf) : 0;
+		}
+		if ((c == '\b' || c == 0x7f) && n) {
+			printf("\b \b");
+			n--;
+		} else if (c >= '0' && c <= '9' && n < 4) {
+			buf[n++] = c;
+			putchar(c);
+		}
+	}
+}
+
+/* The label to boot: the default at once without prompt or timeout;
+ * else the menu, where a key stops the countdown (and prompt without a
+ * timeout waits for a choice). */
+static int choose(const struct extlinux_config *cfg)
+{
+	int def = extlinux_default(cfg), i, c;
+
+	if (!cfg->prompt && !cfg->timeout)
+		return def;
+	if (cfg->title)
+		printf("%s\n", cfg->title);
+	for (i = 0; i < cfg->nlabels; i++)
+		printf("%d:\t%s\n", i + 1, cfg->labels[i].menu ?
+		       cfg->labels[i].menu : cfg->labels[i].name);
+	for (i = cfg->timeout;; i = 0) {
+		c = read_choice(i);
+		if (c < 0)
+			return c;
+		if (!c)
+			return def;
+		if (c <= cfg->nlabels)
+			return c - 1;
+		printf("%d not found\n", c);
+	}
+}
+
+int extlinux_sysboot(const char *ifname, const char *devpart,
+		     const char *fstype, const char *path, bool force_prompt)
+{
+	struct extlinux_config cfg;
+	struct blk_dev view;
+	const char *type, *slash;
+	char prefix[EXTLINUX_PATH_MAX], *text;
+	struct fs *fs;
+	size_t len;
+	int err;
+
+	if (strcmp(fstype, "any") && strcmp(fstype, "ext2") &&
+	    strcmp(fstype, "ext4") && strcmp(fstype, "fat")) {
+		pr_err("unknown filesystem type '%s'\n", fstype);
+		return -ENODEV;
+	}
+	slash = strrchr(path, '/');
+	len = slash ? (size_t)(slash - path + 1) : 0;
+	if (len >= sizeof(prefix)) {
+		pr_err("%s: path too long\n", path);
+		return -E2BIG;
+	}
+	memcpy(prefix, path, len);
+	prefix[len] = '\0';
+	err = fs_open_dev(ifname, devpart, &view, &fs);
+	if (err)
+		return err;
+	type = fs_type_name(fs);
+	if (strcmp(fstype, "any") &&
+	    !strcmp(type, "fat") != !strcmp(fstype, "fat")) {
+		pr_err("%s %s is %s, not %s\n", ifname, devpart, type, fstype);
+		err = -ENODEV;
+		goto out;
+	}
+	err = read_heap(fs, path, EXTLINUX_FILE_MAX, &text, &len);
+	if (err)
+		goto out;
+	err = extlinux_parse(&cfg, text, len, prefix, read_include, fs);
+	free(text);
+	if (err) {
+		pr_err("%s: not a usable extlinux.conf\n", path);
+		goto out;
+	}
+	cfg.prompt |= force_prompt;
+	err = choose(&cfg);
+	if (err >= 0)
+		err = label_boot(fs, &cfg, err);
+	extlinux_free(&cfg);
+out:
+	fs_close(fs);
+	return err;
+}
