@@ -98,6 +98,8 @@ struct ext4 {
 	uint32_t backup_bgs[2];
 	uint8_t *bounce;		/* one device block */
 	uint8_t *mapbuf;		/* an extent or indirect block */
+	uint64_t mapnr;			/* which one (0: none: block 0 is
+					 * never an extent or indirect one) */
 	uint8_t *dirbuf;		/* a directory block */
 	char *path[2];			/* symlink resolution */
 	char name[256];
@@ -133,6 +135,21 @@ static int read_block(struct ext4 *e, uint64_t nr, void *buf)
 	if (nr >= e->blocks)
 		return corrupt("block number out of range:", nr);
 	return read_bytes(e, nr * e->bs, e->bs, buf);
+}
+
+/* Block nr into mapbuf, unless it is there already: a file is mapped a
+ * run at a time, and each run would read the same leaf again. */
+static int read_map_block(struct ext4 *e, uint64_t nr)
+{
+	int ret;
+
+	if (nr && nr == e->mapnr)
+		return 0;
+	e->mapnr = 0;
+	ret = read_block(e, nr, e->mapbuf);
+	if (!ret)
+		e->mapnr = nr;
+	return ret;
 }
 
 static bool is_power_of(uint32_t n, uint32_t base)
@@ -261,7 +278,7 @@ static int map_extents(struct ext4 *e, const struct inode *in, uint32_t lblk,
 			return 0;
 		}
 		start = get_le32(hit + 4) | (uint64_t)get_le16(hit + 8) << 32;
-		ret = read_block(e, start, e->mapbuf);
+		ret = read_map_block(e, start);
 		if (ret)
 			return ret;
 		node = e->mapbuf;
@@ -322,7 +339,7 @@ static int map_indirect(struct ext4 *e, const struct inode *in, uint32_t lblk,
 				*count = span - l % span;
 				return 0;
 			}
-			ret = read_block(e, ptr, e->mapbuf);
+			ret = read_map_block(e, ptr);
 			if (ret)
 				return ret;
 			span /= apb;
