@@ -62,6 +62,20 @@ static bool ends_sequence(struct edit *e, int c)
 	return true;
 }
 
+/* The final byte of a cursor key: the same after ESC [ and ESC O. */
+static int cursor_key(int c)
+{
+	switch (c) {
+	case 'A': return KEY_UP;
+	case 'B': return KEY_DOWN;
+	case 'C': return KEY_RIGHT;
+	case 'D': return KEY_LEFT;
+	case 'H': return KEY_HOME;
+	case 'F': return KEY_END;
+	}
+	return KEY_NONE;
+}
+
 /*
  * After ESC: decode a key, or swallow the sequence whole (KEY_NONE). A
  * CSI is read up to its final byte (0x40-0x7e) past any parameter
@@ -79,15 +93,7 @@ static int escape(struct edit *e)
 		c = next_byte(e);
 		if (ends_sequence(e, c))
 			return KEY_NONE;
-		switch (c) {
-		case 'A': return KEY_UP;
-		case 'B': return KEY_DOWN;
-		case 'C': return KEY_RIGHT;
-		case 'D': return KEY_LEFT;
-		case 'H': return KEY_HOME;
-		case 'F': return KEY_END;
-		}
-		return KEY_NONE;
+		return cursor_key(c);
 	}
 	if (c != '[')
 		return KEY_NONE;	/* ESC and one byte (Alt+key) */
@@ -112,15 +118,7 @@ static int escape(struct edit *e)
 	}
 	if (n)				/* modifiers (Ctrl+Right: ESC [ 1 ; 5 C) */
 		return KEY_NONE;
-	switch (c) {
-	case 'A': return KEY_UP;
-	case 'B': return KEY_DOWN;
-	case 'C': return KEY_RIGHT;
-	case 'D': return KEY_LEFT;
-	case 'H': return KEY_HOME;
-	case 'F': return KEY_END;
-	}
-	return KEY_NONE;
+	return cursor_key(c);
 }
 
 static void backs(struct edit *e, size_t n)

@@ -338,6 +338,18 @@ def link_table(kind, map_path=os.path.join(BUILD, "virtboot.map")):
     return int(m_start.group(1), 16), int(m_end.group(1), 16), entries
 
 
+def dump_dtb(tmp_path):
+    """QEMU's own device tree for the test machine, as a file to edit with
+    fdtput and hand back with -dtb (skips without device-tree-compiler)."""
+    if not shutil.which("fdtput"):
+        pytest.skip("no fdtput (device-tree-compiler)")
+    dtb = str(tmp_path / "virt.dtb")
+    subprocess.run([QEMU, "-M", "virt,dumpdtb=" + dtb, "-cpu", "cortex-a57",
+                    "-m", "1G", "-display", "none", "-nic", "none"],
+                   check=True, capture_output=True)
+    return dtb
+
+
 def run(cmd, **kw):
     """subprocess.run with check and text output, for host-side helpers."""
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)

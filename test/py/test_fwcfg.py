@@ -4,14 +4,13 @@ the environment and script from opt/virtboot/*."""
 import glob
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import zlib
 
 import pytest
 
-from conftest import CONFIG, QEMU, ROOT
+from conftest import CONFIG, dump_dtb, QEMU, ROOT
 
 pytestmark = pytest.mark.requires("CMD_FWCFG")
 
@@ -231,12 +230,7 @@ def test_fwcfg_errors(boot, tmp_path):
 def qemu_dtb(tmp_path, edit):
     """QEMU's own device tree for our machine, changed by edit(dtb, node)
     (node: the fw-cfg node's path); for -dtb."""
-    if not shutil.which("fdtput"):
-        pytest.skip("no fdtput (device-tree-compiler)")
-    dtb = str(tmp_path / "virt.dtb")
-    subprocess.run([QEMU, "-M", "virt,dumpdtb=" + dtb, "-cpu", "cortex-a57",
-                    "-m", "1G", "-display", "none", "-nic", "none"],
-                   check=True, capture_output=True)
+    dtb = dump_dtb(tmp_path)
     node = [n for n in subprocess.run(["fdtget", "-l", dtb, "/"], check=True,
                                       capture_output=True, text=True).stdout.split()
             if n.startswith("fw-cfg@")][0]

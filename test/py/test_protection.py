@@ -4,13 +4,12 @@ command path (repeats, driver probes, a kernel that faults at once), the
 stack canary, guard pages and page 0, W^X."""
 import os
 import re
-import shutil
 import subprocess
 import time
 
 import pytest
 
-from conftest import BUILD, QEMU
+from conftest import BUILD, dump_dtb, QEMU
 
 ELF = os.path.join(BUILD, "virtboot.elf")
 CROSS = os.environ.get("CROSS_COMPILE", "aarch64-linux-gnu-")
@@ -83,12 +82,7 @@ def test_md_repeat_past_ram_recovers(console):
 def test_probe_fault_disables_device(boot, tmp_path):
     """fw_cfg's reg pointing at nothing (0x9120000): the probe's external
     abort costs that device only; one line says so, the boot goes on."""
-    if not shutil.which("fdtput"):
-        pytest.skip("no fdtput (device-tree-compiler)")
-    dtb = str(tmp_path / "virt.dtb")
-    subprocess.run([QEMU, "-M", "virt,dumpdtb=" + dtb, "-cpu", "cortex-a57",
-                    "-m", "1G", "-display", "none", "-nic", "none"],
-                   check=True, capture_output=True)
+    dtb = dump_dtb(tmp_path)
     subprocess.run(["fdtput", "-t", "x", dtb, "/fw-cfg@9020000", "reg",
                     "0", "9120000", "0", "18"], check=True)
     c = boot("-dtb", dtb)

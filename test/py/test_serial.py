@@ -4,24 +4,18 @@ loader says so, once, on the board's fallback PL011 and carries on there.
 QEMU's own tree is dumped (-machine dumpdtb), edited with fdtput and given
 back with -dtb."""
 import re
-import shutil
 import subprocess
 
 import pytest
 
-from conftest import QEMU
+from conftest import dump_dtb, QEMU
 
 UART = "/pl011@9000000"
 
 
 def edited_dtb(tmp_path, options, *args):
     """QEMU's tree for our machine after fdtput OPTIONS DTB ARGS..."""
-    if not shutil.which("fdtput"):
-        pytest.skip("no fdtput (device-tree-compiler)")
-    dtb = str(tmp_path / "virt.dtb")
-    subprocess.run([QEMU, "-M", "virt,dumpdtb=" + dtb, "-cpu", "cortex-a57",
-                    "-m", "1G", "-display", "none", "-nic", "none"],
-                   check=True, capture_output=True)
+    dtb = dump_dtb(tmp_path)
     subprocess.run(["fdtput", *options, dtb, *args], check=True)
     return dtb
 
