@@ -23,63 +23,15 @@
 #include <timer.h>
 #include <virtboot.h>
 
-#define HOLD_MAX	6
 #define OVERLAY_MAX	(1ULL << 20)	/* bytes of one overlay */
 #define INITRD_MAX	(32ULL << 30)	/* the kernel's window (booting.rst) */
 
-/* What a label's load holds in the allocator until boot_linux() runs. */
+/* What a label's load holds in the allocator until boot_linux() runs
+ * (a boot attempt's list of reservations, given back by boot_abort()). */
 struct load {
 	struct fs *fs;
-	uint64_t base[HOLD_MAX];
-	int n;
+	struct boot_attempt hold;
 };
-
-static int hold(struct load *ld, uint64_t base, uint64_t size,
-		const char *what, const char *var)
-{
-	int err = region_reserve(base, size, what);
-
-	if (err) {
-		pr_err("%s 0x%llx: 0x%llx bytes of the %s do not fit there (%s)\n",
-		       var, (unsigned long long)base,
-		       (unsigned long long)size, what,
-		       err == -EBUSY ? "in use" : "not RAM");
-		return err;
-	}
-	ld->base[ld->n++] = base;
-	return 0;
-}
-
-static int hold_alloc(struct load *ld, uint64_t size, uint64_t align,
-		      const char *what, uint64_t *base)
-{
-	int err = region_alloc(size, align, 0, UINT64_MAX, what, base);
-
-	if (err) {
-		pr_err("the %s (%llu KiB) does not fit in free RAM\n", what,
-		       (unsigned long long)(size >> 10));
-		return err;
-	}
-	ld->base[ld->n++] = *base;
-	return 0;
-}
-
-static void release(struct load *ld)
-{
-	while (ld->n)
-		region_free(ld->base[--ld->n]);
-}
-
-/* The address in var: 0 (set), -ENOENT (unset) or -EINVAL (said). */
-static int addr_var(const char *var, uint64_t *addr)
-{
-	int err = env_get_number(var, addr);
-
-	if (err == -EINVAL)
-		pr_err("%s '%s' is not a hexadecimal address\n", var,
-		       env_get(var));
-	return err;
-}
 
 static int file_size(struct fs *fs, const char *path, uint64_t *size)
 {
@@ -168,14 +120,17 @@ static int load_kernel(struct load *ld, const char *path, uint64_t *addr,
 		off = img.text_offset;
 		room = MAX(room, img.image_size);
 	}
-	err = addr_var("kernel_addr_r", addr);
+	err = boot_env_addr("kernel_addr_r", addr);
 	if (err == -EINVAL)
 		return err;
 	if (!err) {
-		err = hold(ld, *addr, room, "kernel", "kernel_addr_r");
+		err = boot_claim(&ld->hold, *addr, room, "kernel",
+				 "kernel_addr_r");
 	} else {
-		err = hold_alloc(ld, ALIGN_UP(off + room, ARCH_KERNEL_ALIGN),
-				 ARCH_KERNEL_ALIGN, "kernel", &base);
+		err = boot_place(&ld->hold,
+				 ALIGN_UP(off + room, ARCH_KERNEL_ALIGN),
+				 ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel",
+				 &base);
 		*addr = base + off;
 	}
 	return err ?: read_all(ld->fs, path, *addr, 0, *size);
@@ -202,11 +157,13 @@ static int load_initrds(struct load *ld, const struct extlinux_label *l,
 	}
 	if (!*total)
 		return 0;
-	err = addr_var("ramdisk_addr_r", addr);
+	err = boot_env_addr("ramdisk_addr_r", addr);
 	if (err == -EINVAL)
 		return err;
-	err = err ? hold_alloc(ld, *total, 4096, "initrd", addr) :
-		    hold(ld, *addr, *total, "initrd", "ramdisk_addr_r");
+	err = err ? boot_place(&ld->hold, *total, 4096, 0, UINT64_MAX,
+			       "initrd", addr) :
+		    boot_claim(&ld->hold, *addr, *total, "initrd",
+			       "ramdisk_addr_r");
 	for (i = 0; !err && i < l->ninitrd; off += size[i++])
 		err = read_all(ld->fs, l->initrd[i], *addr + off, 0, size[i]);
 	return err;
@@ -225,7 +182,8 @@ static void *load_fdt(struct load *ld, const char *path)
 		pr_err("%s is larger than %llu bytes\n", path, ARCH_FDT_MAX);
 		return NULL;
 	}
-	if (hold_alloc(ld, ALIGN_UP(size, 8), 8, "fdt", &base) ||
+	if (boot_place(&ld->hold, ALIGN_UP(size, 8), 8, 0, UINT64_MAX, "fdt",
+		       &base) ||
 	    read_all(ld->fs, path, base, 0, size))
 		return NULL;
 	fdt = (void *)(uintptr_t)base;
@@ -265,7 +223,7 @@ static const void *apply_overlays(struct load *ld,
 		total += len;
 	}
 	size = MIN(ALIGN_UP(total * 2 + 4096, 8), ARCH_FDT_MAX);
-	if (hold_alloc(ld, size, 8, "fdt", &addr))
+	if (boot_place(&ld->hold, size, 8, 0, UINT64_MAX, "fdt", &addr))
 		goto out;
 	work = (void *)(uintptr_t)addr;
 	err = fdt_open_into(base, work, size);
@@ -356,7 +314,7 @@ static int label_boot(struct fs *fs, const struct extlinux_config *cfg,
 	if (!err)
 		err = load_initrds(&ld, l, &spec.initrd, &spec.initrd_size);
 	/* Keep the scratch trees off the place the final one goes. */
-	if (!err && !addr_var("fdt_addr_r", &fdt_addr) &&
+	if (!err && !boot_env_addr("fdt_addr_r", &fdt_addr) &&
 	    !region_reserve(fdt_addr, ARCH_FDT_MAX, "fdt"))
 		fdt_hold = 1;
 	if (!err) {
@@ -370,7 +328,7 @@ static int label_boot(struct fs *fs, const struct extlinux_config *cfg,
 		printf("append: %s\n", l->append);
 		err = env_set("bootargs", l->append);
 	}
-	release(&ld);
+	boot_abort(&ld.hold);	/* boot_linux() places everything again */
 	if (err)
 		return err;
 	if (spec.fdt == dt_blob())

@@ -60,23 +60,37 @@ static int reserve_err(int err, uint64_t base, uint64_t size,
 	return err;
 }
 
-/* Reserve [base, base + size) for what. */
-static int claim(struct boot_attempt *p, uint64_t base, uint64_t size,
-		 const char *what, const char *var)
+/* Room for one more reservation in the attempt's list. */
+static bool has_room(const struct boot_attempt *p, const char *what)
 {
-	int err = region_reserve(base, size, what);
+	if (p->n < (int)ARRAY_SIZE(p->base))
+		return true;
+	pr_err("too many pieces to place: the %s not placed\n", what);
+	return false;
+}
 
+int boot_claim(struct boot_attempt *p, uint64_t base, uint64_t size,
+	       const char *what, const char *var)
+{
+	int err;
+
+	if (!has_room(p, what))
+		return -ENOSPC;
+	err = region_reserve(base, size, what);
 	if (err)
 		return reserve_err(err, base, size, what, var);
 	p->base[p->n++] = base;
 	return 0;
 }
 
-/* The lowest free place in [min, max). */
-static int place(struct boot_attempt *p, uint64_t size, uint64_t align,
-		 uint64_t min, uint64_t max, const char *what, uint64_t *base)
+int boot_place(struct boot_attempt *p, uint64_t size, uint64_t align,
+	       uint64_t min, uint64_t max, const char *what, uint64_t *base)
 {
-	int err = region_alloc(size, align, min, max, what, base);
+	int err;
+
+	if (!has_room(p, what))
+		return -ENOSPC;
+	err = region_alloc(size, align, min, max, what, base);
 
 	if (err == -ENOMEM)
 		pr_err("the %s (%llu KiB) does not fit in free RAM%s\n", what,
@@ -95,14 +109,12 @@ static int place(struct boot_attempt *p, uint64_t size, uint64_t align,
  * fdt_addr) is reserved for this attempt. */
 static void keep_source(struct boot_attempt *p, const void *src)
 {
-	if (src && !region_reserve((uintptr_t)src, fdt_totalsize(src),
-				   "fdt source"))
+	if (src && has_room(p, "fdt source") &&
+	    !region_reserve((uintptr_t)src, fdt_totalsize(src), "fdt source"))
 		p->base[p->n++] = (uintptr_t)src;
 }
 
-/* A user-set address variable: 0 when set, -ENOENT when not, -EINVAL
- * (said) when it is not a number. */
-static int env_addr(const char *name, uint64_t *addr)
+int boot_env_addr(const char *name, uint64_t *addr)
 {
 	int err = env_get_number(name, addr);
 
@@ -121,7 +133,7 @@ int boot_place_kernel_in(struct boot_attempt *p, uint64_t min, uint64_t max,
 	uint64_t base;
 	int err;
 
-	err = env_addr("kernel_addr_r", load);
+	err = boot_env_addr("kernel_addr_r", load);
 	if (err == -EINVAL)
 		return err;
 	if (!err) {
@@ -131,7 +143,7 @@ int boot_place_kernel_in(struct boot_attempt *p, uint64_t min, uint64_t max,
 			       (unsigned long long)img->text_offset);
 			return -ERANGE;
 		}
-		return claim(p, *load, img->image_size, "kernel",
+		return boot_claim(p, *load, img->image_size, "kernel",
 			     "kernel_addr_r");
 	}
 	err = region_alloc(img->text_offset + img->image_size,
@@ -171,7 +183,7 @@ int boot_place_initrd(struct boot_attempt *p, uint64_t kernel, uint64_t size,
 	int err;
 
 	kernel_window(kernel - p->img.text_offset, &lo, &hi);
-	err = env_addr("ramdisk_addr_r", addr);
+	err = boot_env_addr("ramdisk_addr_r", addr);
 	if (err == -EINVAL)
 		return err;
 	if (!err) {
@@ -181,9 +193,9 @@ int boot_place_initrd(struct boot_attempt *p, uint64_t kernel, uint64_t size,
 			       (unsigned long long)lo, (unsigned long long)hi);
 			return -ERANGE;
 		}
-		return claim(p, *addr, size, "initrd", "ramdisk_addr_r");
+		return boot_claim(p, *addr, size, "initrd", "ramdisk_addr_r");
 	}
-	return place(p, size, 4096, lo, hi, "initrd", addr);
+	return boot_place(p, size, 4096, lo, hi, "initrd", addr);
 }
 
 /* The DTB: fdt_addr_r when set (8-byte aligned), else its own 2 MiB. */
@@ -191,7 +203,7 @@ static int place_fdt(struct boot_attempt *p, uint64_t size, uint64_t *addr)
 {
 	int err;
 
-	err = env_addr("fdt_addr_r", addr);
+	err = boot_env_addr("fdt_addr_r", addr);
 	if (err == -EINVAL)
 		return err;
 	if (!err) {
@@ -200,9 +212,10 @@ static int place_fdt(struct boot_attempt *p, uint64_t size, uint64_t *addr)
 			       (unsigned long long)*addr);
 			return -ERANGE;
 		}
-		return claim(p, *addr, size, "fdt", "fdt_addr_r");
+		return boot_claim(p, *addr, size, "fdt", "fdt_addr_r");
 	}
-	return place(p, ARCH_FDT_MAX, ARCH_FDT_MAX, 0, UINT64_MAX, "fdt", addr);
+	return boot_place(p, ARCH_FDT_MAX, ARCH_FDT_MAX, 0, UINT64_MAX, "fdt",
+			  addr);
 }
 
 /* --- the common tail: the DTB, the summary, the jump ------------------- */
@@ -329,7 +342,7 @@ static int place_image(struct boot_attempt *a, const struct boot_spec *s,
 		a->base[a->n++] = *load;
 		return 0;
 	}
-	err = place(a, a->img.text_offset + a->img.image_size,
+	err = boot_place(a, a->img.text_offset + a->img.image_size,
 		    ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel", load);
 	if (err)
 		return err;
@@ -365,7 +378,7 @@ int boot_linux(const struct boot_spec *s)
 		err = boot_check_kernel(&a, kernel, IMAGE_HEADER_SIZE,
 					s->kernel_size, where);
 	if (!err && s->initrd_size)
-		err = claim(&a, s->initrd, s->initrd_size, "initrd", NULL);
+		err = boot_claim(&a, s->initrd, s->initrd_size, "initrd", NULL);
 	if (!err)
 		err = gz ? boot_unzip_kernel(&a, s->kernel,
 					     mem_ram_left(s->kernel),

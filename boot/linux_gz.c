@@ -11,6 +11,7 @@
 #include <boot.h>
 #include <boot_hooks.h>
 #include <bootstage.h>
+#include <command.h>
 #include <errno.h>
 #include <gunzip.h>
 #include <image.h>
@@ -79,14 +80,11 @@ static int place(struct boot_attempt *a, uint64_t src, uint64_t *load)
 static void print_rate(uint64_t load, uint64_t bytes, uint64_t in,
 		       uint64_t us)
 {
-	uint64_t tenths = us ? bytes * 10 * 1000000 / us / SZ_1M : 0;
-
-	printf("Uncompressing Kernel Image to 0x%llx: %llu bytes (from %llu) in %llu.%03llu ms (%llu.%llu MiB/s)\n",
+	printf("Uncompressing Kernel Image to 0x%llx: %llu bytes (from %llu) in ",
 	       (unsigned long long)load, (unsigned long long)bytes,
-	       (unsigned long long)in, (unsigned long long)(us / 1000),
-	       (unsigned long long)(us % 1000),
-	       (unsigned long long)(tenths / 10),
-	       (unsigned long long)(tenths % 10));
+	       (unsigned long long)in);
+	print_time_rate(bytes, us);
+	printf("\n");
 }
 
 int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,

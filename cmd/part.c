@@ -46,19 +46,6 @@ static int add_number(const struct part_info *p, void *arg)
 	return 0;
 }
 
-static struct blk_dev *disk_of(const char *ifname, const char *spec)
-{
-	struct blk_dev *d;
-	char *end;
-	long n = strtol(spec, &end, 16);
-
-	if (end == spec || *end || n < 0 || !(d = blk_get(ifname, n))) {
-		printf("** Bad device specification %s %s **\n", ifname, spec);
-		return NULL;
-	}
-	return d;
-}
-
 static int part_list(int argc, char *argv[])
 {
 	struct numbers num = { NULL, 0, false };
@@ -68,7 +55,7 @@ static int part_list(int argc, char *argv[])
 
 	if (argc < 4 || argc > 6)
 		return -EINVAL;
-	d = disk_of(argv[2], argv[3]);
+	d = fs_dev_disk(argv[2], argv[3], NULL);
 	if (!d)
 		return -ENODEV;
 	t = part_table_type(d);
@@ -126,45 +113,31 @@ static int part_uuid(int argc, char *argv[])
 	return 0;
 }
 
-struct by_name {
-	const char *name;
-	int number;
-};
-
-static int find_name(const struct part_info *p, void *arg)
-{
-	struct by_name *b = arg;
-
-	if (strcmp(p->name, b->name))
-		return 0;
-	b->number = p->number;
-	return 1;
-}
-
 /* part start|size|number <if> <dev> <part> <varname>: part is a number
  * or a GPT name (number: a name only). */
 static int part_field(int argc, char *argv[])
 {
-	struct by_name b = { argv[4], 0 };
 	struct part_info info;
 	struct blk_dev *d;
 	uint64_t n = 0;
 	char *end;
+	int ret;
 
 	if (argc != 6)
 		return -EINVAL;
-	d = disk_of(argv[2], argv[3]);
+	d = fs_dev_disk(argv[2], argv[3], NULL);
 	if (!d)
 		return -ENODEV;
 	if (strcmp(argv[1], "number"))
 		n = strtoul(argv[4], &end, 16);
 	if (!strcmp(argv[1], "number") || *end || end == argv[4]) {
-		if (part_foreach(d, find_name, &b) <= 0) {
+		ret = part_by_name(d, argv[4]);
+		if (ret <= 0) {
 			printf("** No partition '%s' on %s %s **\n", argv[4],
 			       argv[2], argv[3]);
 			return -ENOENT;
 		}
-		n = b.number;
+		n = ret;
 	}
 	if (!n || n > 128 || part_get_info(d, n, &info)) {
 		printf("** Invalid partition %s **\n", argv[4]);

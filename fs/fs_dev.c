@@ -12,28 +12,35 @@
 #include <string.h>
 #include <virtboot.h>
 
-static int by_name(const struct part_info *info, void *arg)
+struct blk_dev *fs_dev_disk(const char *ifname, const char *spec,
+			    const char **rest)
 {
-	return strcmp(info->name, arg) ? 0 : info->number;
+	struct blk_dev *disk;
+	char *end;
+	long dev = strtol(spec, &end, 16);
+
+	if (end == spec || dev < 0 ||
+	    (rest ? *end && *end != ':' && *end != '#' : *end) ||
+	    !(disk = blk_get(ifname, dev))) {
+		printf("** Bad device specification %s %s **\n", ifname, spec);
+		return NULL;
+	}
+	if (rest)
+		*rest = end;
+	return disk;
 }
 
 int fs_dev_part(const char *ifname, const char *spec, struct blk_dev *view,
 		int *partno)
 {
-	const char *name = NULL;
-	struct blk_dev *disk;
-	const char *sep;
+	const char *name = NULL, *sep;
+	struct blk_dev *disk = fs_dev_disk(ifname, spec, &sep);
 	char *end;
-	long dev, part = -1;
+	long part = -1;
 	int ret;
 
-	dev = strtol(spec, &end, 16);
-	if (end == spec || dev < 0 || (*end && *end != ':' && *end != '#') ||
-	    !(disk = blk_get(ifname, dev))) {
-		printf("** Bad device specification %s %s **\n", ifname, spec);
+	if (!disk)
 		return -ENODEV;
-	}
-	sep = end;
 	if (*sep == '#') {
 		name = sep + 1;
 	} else if (*sep == ':' && strcmp(sep + 1, "auto") && sep[1]) {
@@ -45,17 +52,17 @@ int fs_dev_part(const char *ifname, const char *spec, struct blk_dev *view,
 		}
 	}
 	if (name) {
-		part = part_foreach(disk, by_name, (void *)name);
+		part = part_by_name(disk, name);
 		if (part <= 0) {
-			printf("** No partition named %s on %s %lx **\n", name,
-			       ifname, dev);
+			printf("** No partition named %s on %s %.*s **\n", name,
+			       ifname, (int)(sep - spec), spec);
 			return -ENOENT;
 		}
 	} else if (part < 0) {
 		part = part_auto(disk);
 		if (part < 0) {
-			printf("** Cannot read the partitions of %s %lx **\n",
-			       ifname, dev);
+			printf("** Cannot read the partitions of %s %.*s **\n",
+			       ifname, (int)(sep - spec), spec);
 			return part;
 		}
 	}

@@ -5,6 +5,7 @@
 #include <part.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <virtboot.h>
 #include "fs_priv.h"
 
@@ -127,6 +128,18 @@ static int auto_cb(const struct part_info *info, void *arg)
 		return 1;
 	}
 	return 0;
+}
+
+static int name_cb(const struct part_info *info, void *arg)
+{
+	return strcmp(info->name, arg) ? 0 : info->number;
+}
+
+int part_by_name(struct blk_dev *dev, const char *name)
+{
+	int ret = part_foreach(dev, name_cb, (void *)name);
+
+	return ret ? ret : -ENOENT;
 }
 
 int part_auto(struct blk_dev *dev)

@@ -67,6 +67,19 @@ int boot_finish(struct boot_attempt *a, uint64_t kernel, uint64_t ksize,
 		uint64_t initrd, uint64_t isize, bool dry_run);
 void boot_abort(struct boot_attempt *a);
 
+/* The pieces of the above, for flows with more to place (sysboot's
+ * trees): reserve [base, base + size) for what (var: the variable that
+ * named the place, for the message), or the lowest free place of size
+ * bytes aligned so in [min, max). Said on failure; boot_abort() (or
+ * boot_finish()) returns them. */
+int boot_claim(struct boot_attempt *a, uint64_t base, uint64_t size,
+	       const char *what, const char *var);
+int boot_place(struct boot_attempt *a, uint64_t size, uint64_t align,
+	       uint64_t min, uint64_t max, const char *what, uint64_t *base);
+/* A placement variable (kernel_addr_r...): 0 when set, -ENOENT when not,
+ * -EINVAL (said) when it is not a hexadecimal number. */
+int boot_env_addr(const char *name, uint64_t *addr);
+
 /*
  * A gzip-compressed Image (Image.gz) at src, at most src_len bytes:
  * its header is inflated first and checked, the kernel placed (below

@@ -57,6 +57,9 @@ void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
 /* "N bytes read in T ms (R MiB/s)", as U-Boot's load commands (the time
  * to the microsecond). */
 void cmd_print_rate(uint64_t bytes, uint64_t us);
+/* "T.TTT ms (R.R MiB/s)" for bytes moved in us microseconds (the rate
+ * left out for 0 us), as U-Boot's load and unzip lines have it. */
+void print_time_rate(uint64_t bytes, uint64_t us);
 /* Print "<cmd>: bad number 'x'" and return -EINVAL's sibling -ERANGE so
  * the shell does not print the usage on top. */
 int cmd_bad_number(const char *cmd, const char *arg);

@@ -54,6 +54,11 @@ bool fs_exists(struct fs *fs, const char *path);
 int fs_read(struct fs *fs, const char *path, void *buf, uint64_t offset,
 	    uint64_t len, uint64_t *actread);
 
+/* The disk "<dev>" names (hexadecimal) of an interface type: with rest,
+ * *rest is what follows the number (":2", "#name" or ""); without, the
+ * number must be all. NULL, said in U-Boot's words, when there is none. */
+struct blk_dev *fs_dev_disk(const char *ifname, const char *spec,
+			    const char **rest);
 /*
  * U-Boot's "<interface> <dev>[:<part>]" (see fs_dev.c): point view at the
  * partition (0: the whole disk; none or "auto": the first bootable one,

@@ -63,6 +63,10 @@ int part_count(struct blk_dev *dev);
  * a negative errno for a damaged table or a table with no partition. */
 int part_auto(struct blk_dev *dev);
 
+/* The number of the GPT partition with that name; -ENOENT when there is
+ * none (or no table), or as part_foreach. */
+int part_by_name(struct blk_dev *dev, const char *name);
+
 /* Make view a block device for partition n of dev (0: the whole disk),
  * named "<dev>:<n>". dev must outlive view. 0 or as part_get_info. */
 int part_blk(struct blk_dev *dev, int n, struct blk_dev *view);

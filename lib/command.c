@@ -135,15 +135,20 @@ void cmd_print_line(uint64_t addr, const uint8_t *bytes, unsigned int size,
 	putchar('\n');
 }
 
-void cmd_print_rate(uint64_t bytes, uint64_t us)
+void print_time_rate(uint64_t bytes, uint64_t us)
 {
 	uint64_t tenths = us ? bytes * 10 * 1000000 / us / SZ_1M : 0;
 
-	printf("%llu bytes read in %llu.%03llu ms", (unsigned long long)bytes,
-	       (unsigned long long)(us / 1000),
+	printf("%llu.%03llu ms", (unsigned long long)(us / 1000),
 	       (unsigned long long)(us % 1000));
 	if (us)
 		printf(" (%llu.%llu MiB/s)", (unsigned long long)(tenths / 10),
 		       (unsigned long long)(tenths % 10));
+}
+
+void cmd_print_rate(uint64_t bytes, uint64_t us)
+{
+	printf("%llu bytes read in ", (unsigned long long)bytes);
+	print_time_rate(bytes, us);
 	printf("\n");
 }
