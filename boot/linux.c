@@ -144,8 +144,10 @@ int boot_place_kernel_in(struct boot_attempt *p, uint64_t min, uint64_t max,
 			return -ERANGE;
 		}
 		return boot_claim(p, *load, img->image_size, "kernel",
-			     "kernel_addr_r");
+				  "kernel_addr_r");
 	}
+	if (!has_room(p, "kernel"))
+		return -ENOSPC;
 	err = region_alloc(img->text_offset + img->image_size,
 			   ARCH_KERNEL_ALIGN, min, max, "kernel", &base);
 	if (err)
@@ -343,7 +345,7 @@ static int place_image(struct boot_attempt *a, const struct boot_spec *s,
 		return 0;
 	}
 	err = boot_place(a, a->img.text_offset + a->img.image_size,
-		    ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel", load);
+			 ARCH_KERNEL_ALIGN, 0, UINT64_MAX, "kernel", load);
 	if (err)
 		return err;
 	*load += a->img.text_offset;
