@@ -103,7 +103,10 @@ ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 # "full" does both (the veneers' 4 KiB alignment costs up to a page).
 # No segment may be writable and executable: --fatal-warnings turns the
 # linker's RWX warning (and any other) into an error.
-LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
+# printf without floating point (the loader prints none: rates and times
+# are formatted from integers), 4.9 KiB smaller than picolibc's default.
+LDFLAGS := --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
+	-nostartfiles -static -no-pie \
 	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--fatal-warnings \
 	-Wl,--fix-cortex-a53-843419=full \
 	-Wl,-Map,$(O)/virtboot.map

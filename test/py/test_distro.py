@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -233,10 +234,19 @@ def test_distro_menu_on_screen(boot, tmp_path):
     c = boot(*drive(disk), "-device", "ramfb")
     c.send("boot\r")
     c.expect("Enter choice: ")
-    first = light_rows(c.screendump())
+    deadline = time.time() + 10
+    while not (first := light_rows(c.screendump())) and \
+            time.time() < deadline:
+        time.sleep(0.2)
     c.send("\x1b[B")
     c.expect(re.escape("\x1b[30;47m") + "2:\ttwo")
-    second = light_rows(c.screendump())
+    # The screen is drawn after the serial line: look until it changes.
+    deadline = time.time() + 10
+    while True:
+        second = light_rows(c.screendump())
+        if second != first or time.time() > deadline:
+            break
+        time.sleep(0.2)
     old, new = sorted(first - second), sorted(second - first)
     # one text row (the font's cell) down
     assert old and len(old) == len(new) == old[-1] - old[0] + 1, (old, new)
