@@ -196,7 +196,7 @@ static int do_export(int argc, char *argv[])
 	out = size ? size : len;
 	ret = cmd_range("env export", addr, out, 1, &out);
 	if (!ret)
-		ret = cmd_check_write("env export", addr, out, false);
+		ret = cmd_check_write("env export", addr, out, true);
 	if (ret)
 		return ret;
 	buf = (char *)(uintptr_t)addr;

@@ -49,6 +49,8 @@ static void export_one(const char *entry, void *arg)
 
 	if (!is_named(entry, strcspn(entry, "="), c->n, c->names))
 		return;
+	if (c->sep == '\n' && *entry == '#')
+		put(c, '\\');	/* a name, not a comment line */
 	for (s = entry; *s; s++) {
 		if (c->sep == '\n' && (*s == '\n' || *s == '\\'))
 			put(c, '\\');
