@@ -49,8 +49,8 @@ size_t env_size_max(void);
  * The variables (all, or those of names[0..n-1] that are set), as
  * "name=value" entries each followed by sep, then a NUL: sep '\n' is
  * U-Boot's text form (a newline or backslash in an entry, and a '#'
- * starting one, are escaped with a backslash), '\0' its binary form (the list ends with an empty
- * string: two NULs). Writes what fits of it in buf (size bytes; NULL
+ * starting one, are escaped with a backslash), '\0' its binary form
+ * (the list ends with an empty string: two NULs). Writes what fits of it in buf (size bytes; NULL
  * with 0 to measure) and returns the bytes the whole takes.
  */
 size_t env_export_data(char *buf, size_t size, char sep, int n,
