@@ -50,8 +50,9 @@ size_t env_size_max(void);
  * "name=value" entries each followed by sep, then a NUL: sep '\n' is
  * U-Boot's text form (a newline or backslash in an entry, and a '#'
  * starting one, are escaped with a backslash), '\0' its binary form
- * (the list ends with an empty string: two NULs). Writes what fits of it in buf (size bytes; NULL
- * with 0 to measure) and returns the bytes the whole takes.
+ * (the list ends with an empty string: two NULs). Writes what fits of
+ * it in buf (size bytes; NULL with 0 to measure) and returns the bytes
+ * the whole takes.
  */
 size_t env_export_data(char *buf, size_t size, char sep, int n,
 		       char *const names[]);
