@@ -9,6 +9,7 @@
  * needs no programming), so fw_printenv/fw_setenv and mkenvimage images
  * work both ways. The messages are U-Boot's.
  */
+#include <crc32.h>
 #include <env.h>
 #include <errno.h>
 #include <flash.h>
@@ -50,17 +51,54 @@ static const struct flash_bank *env_bank(bool quiet)
 	return b;
 }
 
-/* The saved copy, read whole into a new buffer; NULL when out of memory. */
+/* Whether buf[from - 1, to) holds the strings' end (two NULs). */
+static bool has_end(const uint8_t *buf, size_t from, size_t to)
+{
+	size_t j;
+
+	for (j = from > ENV_HDR_SIZE ? from - 1 : from; j + 1 < to; j++)
+		if (!buf[j] && !buf[j + 1])
+			return true;
+	return false;
+}
+
+/*
+ * The saved copy, checked in place (one pass of aligned loads: the CRC
+ * of 256 KiB is the start-up's cost), then its strings, up to the empty
+ * one, copied to a new buffer of ENV_LEN bytes (*err 0); NULL with *err
+ * -EBADMSG (bad CRC, blank flash) or -ENOMEM.
+ */
 static uint8_t *read_saved(const struct flash_bank *b, int *err)
 {
-	uint8_t *buf = malloc(ENV_LEN);
+	const uint8_t *flash = flash_map(b, ENV_OFF, ENV_LEN);
+	uint8_t hdr[ENV_HDR_SIZE], *buf;
+	size_t n, i;
 
-	*err = buf ? flash_read(b, ENV_OFF, buf, ENV_LEN) : -ENOMEM;
+	*err = flash ? flash_read(b, ENV_OFF, hdr, sizeof(hdr)) : -ERANGE;
+	if (*err)
+		return NULL;
+	if (crc32(0, flash + ENV_HDR_SIZE, ENV_LEN - ENV_HDR_SIZE) !=
+	    (hdr[0] | hdr[1] << 8 | hdr[2] << 16 | (uint32_t)hdr[3] << 24)) {
+		*err = -EBADMSG;
+		return NULL;
+	}
+	buf = malloc(ENV_LEN);
+	if (!buf) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	memset(buf, 0, ENV_LEN);
+	/* Chunks until one holds the double NUL that ends the strings. */
+	for (i = ENV_HDR_SIZE; i < ENV_LEN; i += n) {
+		n = MIN(ENV_LEN - i, VERIFY_CHUNK);
+		*err = flash_read(b, ENV_OFF + i, buf + i, n);
+		if (*err || has_end(buf, i, i + n))
+			break;
+	}
 	if (*err) {
 		free(buf);
 		return NULL;
 	}
-	*err = env_store_check(buf, ENV_LEN);
 	return buf;
 }
 
@@ -86,13 +124,11 @@ int env_load_saved(void)
 	if (!b)
 		return 0;
 	buf = read_saved(b, &err);
-	if (!buf) {
+	if (err == -EBADMSG)
+		printf("*** Warning - bad CRC, using default environment\n");
+	else if (err)
 		printf("*** Warning - cannot read the environment (%d), using default environment\n",
 		       err);
-		return err;
-	}
-	if (err)
-		printf("*** Warning - bad CRC, using default environment\n");
 	else
 		import_saved(buf);
 	free(buf);

@@ -187,10 +187,7 @@ static int do_export(int argc, char *argv[])
 	} else {
 		len = env_export_data(NULL, 0, sep, argc - i, argv + i);
 		if (size && len > size) {
-			printf("## Error: cannot export environment: 0x%llx bytes do not fit in 0x%llx\n",
-			       (unsigned long long)len,
-			       (unsigned long long)size);
-			return -ENOSPC;
+			goto too_big;
 		}
 	}
 	out = size ? size : len;
@@ -202,17 +199,18 @@ static int do_export(int argc, char *argv[])
 	buf = (char *)(uintptr_t)addr;
 	if (chk) {
 		/* The saved form, names or not: the whole environment. */
-		if (size <= ENV_HDR_SIZE || env_store_pack(buf, size, 0)) {
-			printf("## Error: cannot export environment: it does not fit in 0x%llx bytes\n",
-			       (unsigned long long)size);
-			return -ENOSPC;
-		}
+		if (env_store_pack(buf, size, 0))
+			goto too_big;
 		return env_set_hex("filesize", size);
 	}
 	if (size)
 		memset(buf, 0, size);
 	env_export_data(buf, len, sep, argc - i, argv + i);
 	return env_set_hex("filesize", size ? size : len);
+too_big:
+	printf("## Error: cannot export environment: it does not fit in 0x%llx bytes\n",
+	       (unsigned long long)size);
+	return -ENOSPC;
 }
 
 /* env import [-d] [-t [-r] | -b | -c] addr [size] [var ...] */
@@ -341,17 +339,5 @@ static int do_env(int argc, char *argv[])
 }
 
 COMMAND(env, .run = do_env,
-	.usage = "env default [-f] -a | default [-f] var ... | delete [-f] var ... | ...",
-	.summary = "environment handling commands",
-	.help = "env default [-f] -a - [forcibly] reset default environment\n"
-		"env default [-f] var [...] - [forcibly] reset variable(s) to their default values\n"
-		"env delete [-f] var [...] - [forcibly] delete variable(s)\n"
-		"env erase - erase environment\n"
-		"env exists name - tests for existence of variable\n"
-		"env export [-t | -b | -c] [-s size] addr [var ...] - export environment\n"
-		"env import [-d] [-t [-r] | -b | -c] addr [size] [var ...] - import environment\n"
-		"env info [-d] [-p] [-q] - display environment information\n"
-		"env load - load environment\n"
-		"env print [-a | name ...] - print environment\n"
-		"env save - save environment\n"
-		"env set name [arg ...]\n");
+	.usage = "env default [-f] -a|var... | delete [-f] var... | exists var | export [-t|-b|-c] [-s size] addr [var...] | import [-d] [-t [-r]|-b|-c] addr [size] [var...] | info [-d] [-p] [-q] | print [-a|var...] | set var [value...] | save | load | erase",
+	.summary = "environment handling commands");

@@ -25,6 +25,10 @@ struct flash_bank {
 /* The i-th bank found, or NULL past the last. */
 const struct flash_bank *flash_bank(unsigned int i);
 
+/* The bank's array at off, to read in place (len bytes checked): Device
+ * memory, so aligned loads only (crc32() and flash_read() make them);
+ * NULL when out of range. Not while a command is under way. */
+const void *flash_map(const struct flash_bank *b, uint64_t off, size_t len);
 /* Copy len bytes at offset off of the bank (array reads). */
 int flash_read(const struct flash_bank *b, uint64_t off, void *buf,
 	       size_t len);

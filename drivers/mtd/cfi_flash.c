@@ -155,6 +155,13 @@ static int check_writable(const struct flash_bank *b, uint64_t off,
 	return 0;
 }
 
+const void *flash_map(const struct flash_bank *b, uint64_t off, size_t len)
+{
+	if (off > b->size || len > b->size - off)
+		return NULL;
+	return (const void *)(uintptr_t)(b->base + off);
+}
+
 int flash_read(const struct flash_bank *b, uint64_t off, void *buf,
 	       size_t len)
 {
