@@ -41,11 +41,14 @@ static const struct flash_bank *env_bank(bool quiet)
 			       (unsigned long long)b->base);
 		return NULL;
 	}
-	if (ENV_OFF + ENV_LEN > b->size) {	/* Kconfig values: no overflow */
+	/* Whole erase blocks only: part of one would take data beside it.
+	 * (Kconfig values: no overflow.) */
+	if (ENV_OFF + ENV_LEN > b->size || ENV_OFF % b->erase_size ||
+	    ENV_LEN % b->erase_size) {
 		if (!quiet)
-			printf("the environment (0x%zx bytes at 0x%llx) runs past the flash bank (0x%llx bytes)\n",
+			printf("the environment (0x%zx bytes at 0x%llx) is not whole erase blocks (0x%x) of the flash\n",
 			       ENV_LEN, (unsigned long long)ENV_OFF,
-			       (unsigned long long)b->size);
+			       b->erase_size);
 		return NULL;
 	}
 	return b;
@@ -87,8 +90,8 @@ static uint8_t *read_saved(const struct flash_bank *b, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	memset(buf, 0, ENV_LEN);
-	/* Chunks until one holds the double NUL that ends the strings. */
+	/* Chunks until one holds the double NUL that ends the strings (the
+	 * import stops there: the rest of buf is never read). */
 	for (i = ENV_HDR_SIZE; i < ENV_LEN; i += n) {
 		n = MIN(ENV_LEN - i, VERIFY_CHUNK);
 		*err = flash_read(b, ENV_OFF + i, buf + i, n);
@@ -157,18 +160,12 @@ int env_reload(void)
 	return err;
 }
 
-/* Whole erase blocks only: part of one would take data beside it. */
 static int erase_blocks(const struct flash_bank *b)
 {
 	uint64_t off;
 	unsigned int n = 0;
 	int err = 0;
 
-	if (ENV_OFF % b->erase_size || ENV_LEN % b->erase_size) {
-		printf("the environment (0x%zx bytes at 0x%llx) is not whole erase blocks of 0x%x\n",
-		       ENV_LEN, (unsigned long long)ENV_OFF, b->erase_size);
-		return -EINVAL;
-	}
 	for (off = ENV_OFF; off < ENV_OFF + ENV_LEN && !err;
 	     off += b->erase_size) {
 		err = flash_erase_block(b, off);

@@ -293,15 +293,24 @@ static int do_import(int argc, char *argv[])
 	return 0;
 }
 
-static int do_flash(int argc, char *argv[], int (*fn)(void))
+/* save, load, erase: the saved copy (boot/env_flash.c). */
+static int do_flash(const char *sub, int argc)
 {
-	if (argc != 1)
-		return -EINVAL;
+	int err;
+
 	if (!IS_ENABLED(CONFIG_ENV_IS_IN_FLASH)) {
 		printf("env: no place to keep the environment in this build\n");
 		return -ENODEV;
 	}
-	return fn() ? -EIO : 0;
+	if (argc != 1)
+		return -EINVAL;
+	if (!strcmp(sub, "save"))
+		err = env_save();
+	else if (!strcmp(sub, "load"))
+		err = env_reload();
+	else
+		err = env_erase();
+	return err ? -EIO : 0;
 }
 
 static int do_env(int argc, char *argv[])
@@ -329,12 +338,9 @@ static int do_env(int argc, char *argv[])
 		return run_other("printenv", argc, argv);
 	if (!strcmp(sub, "set"))
 		return run_other("setenv", argc, argv);
-	if (!strcmp(sub, "save"))
-		return do_flash(argc, argv, env_save);
-	if (!strcmp(sub, "load"))
-		return do_flash(argc, argv, env_reload);
-	if (!strcmp(sub, "erase"))
-		return do_flash(argc, argv, env_erase);
+	if (!strcmp(sub, "save") || !strcmp(sub, "load") ||
+	    !strcmp(sub, "erase"))
+		return do_flash(sub, argc);
 	return -EINVAL;
 }
 

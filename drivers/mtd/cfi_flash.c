@@ -166,24 +166,23 @@ int flash_read(const struct flash_bank *b, uint64_t off, void *buf,
 	       size_t len)
 {
 	uint8_t *p = buf;
-	uint64_t a, v;
-	size_t n;
+	uintptr_t a = b->base + off;
+	uint64_t v;
+	size_t i;
 
 	if (off > b->size || len > b->size - off)
 		return -ERANGE;
-	/* The bank is Device memory: aligned loads only. */
-	a = b->base + off;
-	while (len && (a & 7)) {
-		*p++ = readb(a++);
-		len--;
-	}
-	for (; len >= 8; len -= 8, a += 8, p += 8) {
-		v = __raw_readq(a);
-		memcpy(p, &v, 8);
+	/* Device memory: aligned loads only, eight bytes when they can be. */
+	if (!((a | len) & 7)) {
+		for (i = 0; i < len; i += 8) {
+			v = __raw_readq(a + i);
+			memcpy(p + i, &v, 8);
+		}
+	} else {
+		for (i = 0; i < len; i++)
+			p[i] = __raw_readb(a + i);
 	}
 	__io_br();
-	for (n = 0; n < len; n++)
-		p[n] = readb(a + n);
 	return 0;
 }
 
