@@ -345,5 +345,9 @@ static int do_env(int argc, char *argv[])
 }
 
 COMMAND(env, .run = do_env,
-	.usage = "env default [-f] -a|var... | delete [-f] var... | exists var | export [-t|-b|-c] [-s size] addr [var...] | import [-d] [-t [-r]|-b|-c] addr [size] [var...] | info [-d] [-p] [-q] | print [-a|var...] | set var [value...] | save | load | erase",
+	.usage = "env default -a | print [name ...] | set name [value ...]\n"
+		 "env default [-f] -a|var... | delete [-f] var... | exists var\n"
+		 "env export [-t|-b|-c] [-s size] addr [var...]\n"
+		 "env import [-d] [-t [-r]|-b|-c] addr [size] [var...]\n"
+		 "env info [-d] [-p] [-q] | save | load | erase",
 	.summary = "environment handling commands");
