@@ -389,3 +389,83 @@ def test_env_subcommands(console):
     assert c.run_ok("env info -d") == ["Default environment is used"]
     assert c.run_fail("env frob")[0] == "Usage:"
     assert c.run_fail("env default")[0] == "Usage:"
+
+
+# --- the other loader: Debian's U-Boot (u-boot-qemu), when installed --------
+
+UBOOT = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
+
+
+def uboot(boot, *qemu_args):
+    """Debian's U-Boot for qemu_arm64 at its prompt (autoboot stopped)."""
+    if not os.path.exists(UBOOT):
+        pytest.skip("no %s (Debian's u-boot-qemu)" % UBOOT)
+    c = boot(*qemu_args, bios=UBOOT, prompt=False)
+    c.expect("Hit any key to stop autoboot")
+    c.send(" ")
+    c.read_prompt()
+    return c
+
+
+def dump(c, addr, size, path):
+    """Guest memory to a file, through the QEMU monitor."""
+    c.monitor('pmemsave 0x%x 0x%x "%s"' % (addr, size, path))
+    deadline = time.time() + 10
+    while (not os.path.exists(path) or os.path.getsize(path) < size) \
+            and time.time() < deadline:
+        time.sleep(0.05)
+    return path
+
+
+def loaders(files):
+    """QEMU arguments that put each (addr, file) in RAM before reset."""
+    args = []
+    for addr, path in files:
+        args += ["-device", "loader,file=%s,addr=0x%x,force-raw=on" % (path, addr)]
+    return args
+
+
+def test_u_boot_reads_our_saved_copy(boot, tmp_path):
+    store = envstore(tmp_path)
+    c = boot(*pflash(store))
+    c.run_ok("setenv fromvirtboot yes; setenv bootdelay 3; saveenv")
+    c.close()
+    u = uboot(boot, *pflash(store))
+    assert "Loading Environment from Flash... OK" in u.output
+    assert "Hit any key to stop autoboot:  3" in u.output
+    assert u.run("printenv fromvirtboot") == ["fromvirtboot=yes"]
+
+
+FORMATS = (("-t", 0x50000000), ("-b", 0x50100000), ("-c", 0x50200000))
+
+
+def test_exports_cross_loaders(boot, tmp_path):
+    """What U-Boot's env export writes, ours imports, in each format; and
+    the other way round."""
+    u = uboot(boot)
+    u.run("setenv crossed 'from u-boot'")
+    for flag, addr in FORMATS:
+        u.run("env export %s 0x%x crossed" % (flag, addr) if flag != "-c"
+              else "env export -c 0x%x" % addr)
+        dump(u, addr, ENV_SIZE, str(tmp_path / ("ub%s.bin" % flag)))
+    u.close()
+    c = boot(*loaders((addr, tmp_path / ("ub%s.bin" % flag))
+                      for flag, addr in FORMATS))
+    for flag, addr in FORMATS:
+        c.run_ok("setenv crossed")
+        size = " 40000" if flag == "-c" else ""
+        c.run_ok("env import %s %x%s" % (flag, addr, size))
+        assert c.run_ok("printenv crossed") == ["crossed=from u-boot"], flag
+    # Ours to U-Boot.
+    c.run_ok("setenv crossed 'from virtboot'")
+    for flag, addr in FORMATS:
+        c.run_ok("env export %s %x" % (flag, addr))
+        dump(c, addr, ENV_SIZE, str(tmp_path / ("vb%s.bin" % flag)))
+    c.close()
+    u = uboot(boot, *loaders((addr, tmp_path / ("vb%s.bin" % flag))
+                             for flag, addr in FORMATS))
+    for flag, addr in FORMATS:
+        u.run("setenv crossed")
+        size = " 40000" if flag == "-c" else ""
+        u.run("env import %s 0x%x%s" % (flag, addr, size))
+        assert u.run("printenv crossed") == ["crossed=from virtboot"], flag
