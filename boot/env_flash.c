@@ -54,50 +54,37 @@ static const struct flash_bank *env_bank(bool quiet)
 	return b;
 }
 
-/* Whether buf[from - 1, to) holds the strings' end (two NULs). */
-static bool has_end(const uint8_t *buf, size_t from, size_t to)
-{
-	size_t j;
-
-	for (j = from > ENV_HDR_SIZE ? from - 1 : from; j + 1 < to; j++)
-		if (!buf[j] && !buf[j + 1])
-			return true;
-	return false;
-}
-
 /*
  * The saved copy, checked in place (one pass of aligned loads: the CRC
- * of 256 KiB is the start-up's cost), then its strings, up to the empty
- * one, copied to a new buffer of ENV_LEN bytes (*err 0); NULL with *err
- * -EBADMSG (bad CRC, blank flash) or -ENOMEM.
+ * of 256 KiB is the start-up's cost), then copied from its start up to
+ * the strings' end (the empty string the import stops at), in *len
+ * bytes of a new buffer (*err 0); NULL with *err -EBADMSG (bad CRC,
+ * blank flash) or -ENOMEM. A buffer of the whole 256 KiB would cost more
+ * than the CRC (picolibc's malloc of a large block is slow).
  */
-static uint8_t *read_saved(const struct flash_bank *b, int *err)
+static uint8_t *read_saved(const struct flash_bank *b, size_t *len,
+			   int *err)
 {
-	const uint8_t *flash = flash_map(b, ENV_OFF, ENV_LEN);
+	const volatile uint8_t *flash = flash_map(b, ENV_OFF, ENV_LEN);
 	uint8_t hdr[ENV_HDR_SIZE], *buf;
-	size_t n, i;
+	size_t end;
 
 	*err = flash ? flash_read(b, ENV_OFF, hdr, sizeof(hdr)) : -ERANGE;
 	if (*err)
 		return NULL;
-	if (crc32(0, flash + ENV_HDR_SIZE, ENV_LEN - ENV_HDR_SIZE) !=
+	if (crc32(0, (const uint8_t *)flash + ENV_HDR_SIZE,
+		  ENV_LEN - ENV_HDR_SIZE) !=
 	    (hdr[0] | hdr[1] << 8 | hdr[2] << 16 | (uint32_t)hdr[3] << 24)) {
 		*err = -EBADMSG;
 		return NULL;
 	}
-	buf = malloc(ENV_LEN);
-	if (!buf) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	/* Chunks until one holds the double NUL that ends the strings (the
-	 * import stops there: the rest of buf is never read). */
-	for (i = ENV_HDR_SIZE; i < ENV_LEN; i += n) {
-		n = MIN(ENV_LEN - i, VERIFY_CHUNK);
-		*err = flash_read(b, ENV_OFF + i, buf + i, n);
-		if (*err || has_end(buf, i, i + n))
+	/* Byte loads (Device memory) up to the first entry that is empty. */
+	for (end = ENV_HDR_SIZE; end < ENV_LEN - 1; end++)
+		if (!flash[end] && (end == ENV_HDR_SIZE || !flash[end - 1]))
 			break;
-	}
+	*len = MIN(ALIGN_UP(end + 1, 8), ENV_LEN);
+	buf = malloc(*len);
+	*err = buf ? flash_read(b, ENV_OFF, buf, *len) : -ENOMEM;
 	if (*err) {
 		free(buf);
 		return NULL;
@@ -106,11 +93,11 @@ static uint8_t *read_saved(const struct flash_bank *b, int *err)
 }
 
 /* Replace the environment with the saved copy in buf (CRC good). */
-static void import_saved(const uint8_t *buf)
+static void import_saved(const uint8_t *buf, size_t len)
 {
 	env_clear();
-	env_import_data((const char *)buf + ENV_HDR_SIZE,
-			ENV_LEN - ENV_HDR_SIZE, '\0', 0, 0, NULL, "flash");
+	env_import_data((const char *)buf + ENV_HDR_SIZE, len - ENV_HDR_SIZE,
+			'\0', 0, 0, NULL, "flash");
 	/* As U-Boot: the running loader's version, not the saved one. */
 	env_set("ver", version_string);
 	env_state.valid = true;
@@ -121,19 +108,20 @@ int env_load_saved(void)
 {
 	const struct flash_bank *b = env_bank(true);
 	uint8_t *buf;
+	size_t len;
 	int err;
 
 	env_state.can_persist = b != NULL;
 	if (!b)
 		return 0;
-	buf = read_saved(b, &err);
+	buf = read_saved(b, &len, &err);
 	if (err == -EBADMSG)
 		printf("*** Warning - bad CRC, using default environment\n");
 	else if (err)
 		printf("*** Warning - cannot read the environment (%d), using default environment\n",
 		       err);
 	else
-		import_saved(buf);
+		import_saved(buf, len);
 	free(buf);
 	return err;
 }
@@ -142,6 +130,7 @@ int env_reload(void)
 {
 	const struct flash_bank *b;
 	uint8_t *buf;
+	size_t len;
 	int err;
 
 	printf("Loading Environment from Flash... ");
@@ -150,9 +139,9 @@ int env_reload(void)
 		printf("Failed (%d)\n", -ENODEV);
 		return -ENODEV;
 	}
-	buf = read_saved(b, &err);
+	buf = read_saved(b, &len, &err);
 	if (buf && !err)
-		import_saved(buf);
+		import_saved(buf, len);
 	free(buf);
 	if (err == -EBADMSG)
 		printf("bad CRC, environment unchanged\n");

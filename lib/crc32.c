@@ -40,8 +40,10 @@ static uint32_t crc32_insns(uint32_t crc, const uint8_t *p, size_t len)
 
 	for (; len && ((uintptr_t)p & 7); len--)
 		crc = __crc32b(crc, *p++);
+	/* p is aligned here: one 8-byte load (the saved environment is
+	 * checked in place, in Device memory), never a library call. */
 	for (; len >= 8; len -= 8, p += 8) {
-		memcpy(&v, p, 8);
+		__builtin_memcpy(&v, p, 8);
 		crc = __crc32d(crc, v);
 	}
 	while (len--)

@@ -118,7 +118,7 @@ static const struct init_step {
 	{ board_regions,	"regions reserved" },
 	{ board_probe,		"drivers probed" }, /* console first, fw_cfg... */
 	{ board_env_init,	"env defaults" },
-	{ board_env_load,	"env loaded" },	/* the saved copy (flash) */
+	{ board_env_load,	"env flash" },	/* the saved copy */
 	{ fw_cfg_env_import,	"env imported" }, /* opt/virtboot/env */
 	{ fw_cfg_import_cmdline, "bootargs" },	/* -append */
 	{ fb_init,		"splash" },	/* ramfb, after fb_mode */

@@ -176,7 +176,7 @@ int flash_read(const struct flash_bank *b, uint64_t off, void *buf,
 	if (!((a | len) & 7)) {
 		for (i = 0; i < len; i += 8) {
 			v = __raw_readq(a + i);
-			memcpy(p + i, &v, 8);
+			__builtin_memcpy(p + i, &v, 8);
 		}
 	} else {
 		for (i = 0; i < len; i++)

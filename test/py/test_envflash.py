@@ -95,7 +95,7 @@ def test_save_and_cold_restart(boot, tmp_path):
     # The running loader's version, not the saved one.
     assert c.run_ok("printenv ver")[0].startswith("ver=virtboot ")
     rows = bootstage_table(c.run_ok("bootstage"))
-    load = [d for _, d, name in rows if name == "env loaded"]
+    load = [d for _, d, name in rows if name == "env flash"]
     print("env load at start-up: %.3f ms" % load[0])
 
 
