@@ -99,6 +99,19 @@ def test_save_and_cold_restart(boot, tmp_path):
     print("env load at start-up: %.3f ms" % load[0])
 
 
+def test_start_up_order(boot, tmp_path):
+    """Defaults, then the saved copy, then opt/virtboot/env on top, then
+    the script."""
+    store = envstore(tmp_path)
+    c = boot(*pflash(store))
+    c.run_ok("setenv a saved; setenv b saved; setenv c saved; saveenv")
+    c.close()
+    c = boot(*pflash(store), env=["b=fwcfg", "c=fwcfg"],
+             script=["setenv c script"])
+    assert c.run_ok("printenv a b c") == ["a=saved", "b=fwcfg", "c=script"]
+    assert c.run_ok("printenv arch") == ["arch=arm64"]  # saved with it
+
+
 def test_fw_printenv_and_fw_setenv(boot, tmp_path):
     store = envstore(tmp_path)
     c = boot(*pflash(store))
