@@ -77,7 +77,7 @@ $(O)/include/generated/version.h: FORCE
 OBJS :=
 DIRS := arch/arm64 board/qemu-virt drivers drivers/serial drivers/firmware \
 	drivers/video drivers/gpio drivers/power drivers/pci drivers/virtio \
-	drivers/block fs boot lib cmd
+	drivers/block drivers/mtd fs boot lib cmd
 
 define include_dir
 obj-y :=
@@ -114,6 +114,8 @@ LDFLAGS := --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
 # Code that runs before the MMU is on (all accesses are Device memory there)
 # must never make an unaligned access or call a library routine.
 CFLAGS_mmu.o := -mstrict-align -fno-builtin -fno-stack-protector
+# The ARMv8 CRC32 instructions (used when the CPU says it has them).
+CFLAGS_crc32.o := -march=armv8-a+crc
 
 $(O)/%.o: %.c $(O)/include/generated/autoconf.h $(O)/include/generated/version.h
 	@mkdir -p $(dir $@)

@@ -3,6 +3,7 @@
  * then the size used and available; an unset name is an error). */
 #include <command.h>
 #include <env.h>
+#include <string.h>
 #include <virtboot.h>
 
 static void print_var(const char *entry, void *arg)
@@ -15,6 +16,8 @@ static int do_printenv(int argc, char *argv[])
 	const char *value;
 	int i, ret = 0;
 
+	if (argc == 2 && !strcmp(argv[1], "-a"))
+		argc = 1;	/* U-Boot's "print all" */
 	if (argc == 1) {
 		env_foreach(print_var, NULL);
 		printf("\nEnvironment size: %zu/%zu bytes\n", env_size(),
@@ -33,5 +36,5 @@ static int do_printenv(int argc, char *argv[])
 	return ret;
 }
 
-COMMAND(printenv, .run = do_printenv, .usage = "printenv [name ...]",
+COMMAND(printenv, .run = do_printenv, .usage = "printenv [-a | name ...]",
 	.summary = "print environment variables");

@@ -78,8 +78,8 @@ static void remove_at(int i)
 	nvars--;
 }
 
-static int set_n(const char *name, size_t len, const char *value,
-		 size_t vlen)
+int env_set_n(const char *name, size_t len, const char *value,
+	      size_t vlen)
 {
 	size_t old, need = len + 1 + vlen + 1;
 	int i;
@@ -125,7 +125,7 @@ static int set_n(const char *name, size_t len, const char *value,
 
 int env_set(const char *name, const char *value)
 {
-	return set_n(name, strlen(name), value ? value : "",
+	return env_set_n(name, strlen(name), value ? value : "",
 		     value ? strlen(value) : 0);
 }
 
@@ -194,7 +194,7 @@ static bool import_line(const char *line, size_t n, const char *origin,
 		       lineno);
 		return false;
 	}
-	err = set_n(line, eq - line, eq + 1, line + n - eq - 1);
+	err = env_set_n(line, eq - line, eq + 1, line + n - eq - 1);
 	if (err == -ENOMEM)
 		pr_err("%s:%d: the environment is full (%u bytes), skipped\n",
 		       origin, lineno, (unsigned int)ENV_DATA_MAX);

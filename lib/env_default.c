@@ -3,6 +3,7 @@
 #include <env.h>
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <virtboot.h>
 
 static const char *const defaults[][2] = {
@@ -35,16 +36,33 @@ int env_default_hex(const char *name, uint64_t value)
 	return 0;
 }
 
+struct env_state env_state;
+
 int env_set_default(void)
 {
 	unsigned int i;
 	int err = 0;
 
 	env_clear();
+	env_state.ready = true;
+	env_state.use_default = true;
 	for (i = 0; i < ARRAY_SIZE(defaults) && !err; i++)
 		if (defaults[i][1])
 			err = env_set(defaults[i][0], defaults[i][1]);
 	for (i = 0; i < nfound && !err; i++)
 		err = env_set(found[i].name, found[i].value);
 	return err;
+}
+
+const char *env_default_get(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(defaults); i++)
+		if (!strcmp(defaults[i][0], name))
+			return defaults[i][1];
+	for (i = 0; i < nfound; i++)
+		if (!strcmp(found[i].name, name))
+			return found[i].value;
+	return NULL;
 }

@@ -5,9 +5,12 @@
  * execute-never (SCTLR_ELx.WXN):
  *  - flash page 0 (the MMU-off code) unmapped, so that a null pointer or a
  *    jump to 0 faults; the loader's code read-only executable; its
- *    read-only data and the rest of both flash banks read-only
+ *    read-only data and the rest of its flash bank read-only
  *    never-executable (the first 2 MiB through a level-3 table);
- *  - the rest of the first GiB Device-nGnRE, never executable;
+ *  - the rest of the first GiB Device-nGnRE, never executable: the
+ *    second flash bank too, which the flash driver sends commands to
+ *    (a chip in status mode answers reads with status, so nothing of
+ *    it may sit in a cache);
  *  - RAM normal write-back, never executable; the loader's own 2 MiB
  *    through a level-3 table that leaves the page below each of its two
  *    stacks unmapped (guard pages);
@@ -23,7 +26,7 @@
 #include <arch.h>
 #include <errno.h>
 
-#define FLASH_SIZE	(128UL << 20)	/* both virt flash banks */
+#define FLASH_SIZE	(64UL << 20)	/* the virt flash bank we run from */
 #define DEVICE_END	(1UL << 30)	/* RAM starts at 1 GiB */
 #define HIGH_IO_START	(256UL << 30)
 #define VA_END		(512UL << 30)

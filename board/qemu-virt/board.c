@@ -101,6 +101,12 @@ static int board_env_init(void)
 	return env_set_default();
 }
 
+/* The saved environment replaces the defaults when its CRC is good. */
+static int board_env_load(void)
+{
+	return IS_ENABLED(CONFIG_ENV_IS_IN_FLASH) ? env_load_saved() : 0;
+}
+
 /* The boot, in order; each step reports its own errors and the next one
  * runs anyway. The stage name is its bootstage mark. */
 static const struct init_step {
@@ -114,6 +120,7 @@ static const struct init_step {
 	{ board_probe,		"drivers probed" }, /* console first, fw_cfg... */
 	{ boot_addrs_init,	"load addresses" },
 	{ board_env_init,	"env defaults" },
+	{ board_env_load,	"env flash" },	/* the saved copy */
 	{ fw_cfg_env_import,	"env imported" }, /* opt/virtboot/env */
 	{ fw_cfg_import_cmdline, "bootargs" },	/* -append */
 	{ fb_init,		"splash" },	/* ramfb, after fb_mode */
