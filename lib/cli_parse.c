@@ -415,13 +415,14 @@ static bool is_end(const char *kw, const char *const *ends)
 static void parse_simple(struct parser *ps, bool run)
 {
 	struct cli_shell *sh = ps->sh;
-	struct out o = {
-		.p = ps->buf, .end = ps->buf + ps->bufsize,
-		.argv = ps->argv, .maxargs = ps->maxargs,
-	};
+	struct out o = { .argv = ps->argv, .maxargs = ps->maxargs };
 	const char *s, *e, *eq;
 	unsigned long n;
 
+	if (run) {
+		o.p = ps->buf;
+		o.end = ps->buf + ps->bufsize;
+	}
 	while (!ps->err && peek(ps, &s, &e) == T_WORD) {
 		if (run)
 			expand_word(sh, s, e, &o);
@@ -480,7 +481,7 @@ static void parse_if(struct parser *ps, bool run)
 	static const char *const body_ends[] = { "elif", "else", "fi", NULL };
 	static const char *const else_ends[] = { "fi", NULL };
 	bool taken = false, branch;
-	const char *kw;
+	const char *kw = NULL;
 
 	do {
 		advance(ps);		/* if, elif */
@@ -659,6 +660,7 @@ static void parse_and_or(struct parser *ps, bool run)
 /* Commands up to one of the keywords ends (not taken). */
 static void parse_list(struct parser *ps, bool run, const char *const *ends)
 {
+	bool empty = true;
 	enum tok t;
 
 	for (;;) {
@@ -669,8 +671,12 @@ static void parse_list(struct parser *ps, bool run, const char *const *ends)
 			fail(ps, "unexpected end");
 			return;
 		}
-		if (is_end(peek_keyword(ps), ends))
+		if (is_end(peek_keyword(ps), ends)) {
+			if (empty)
+				fail(ps, "a command expected");
 			return;
+		}
+		empty = false;
 		parse_and_or(ps, run);
 		if (stopped(ps))
 			return;
