@@ -35,6 +35,7 @@ static int regex_sub_var(const char *name, const char *pattern,
 	n = regex_compile(re, pattern, &why);
 	if (n) {
 		printf("Error compiling regex: %s\n", why);
+		n = -EBADMSG;	/* said; not the usage */
 		goto out;
 	}
 	if (!s) {
