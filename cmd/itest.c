@@ -62,6 +62,4 @@ static int do_itest(int argc, char *argv[])
 
 COMMAND(itest, .run = do_itest,
 	.usage = "itest[.b, .w, .l, .q] [*]value1 <op> [*]value2",
-	.summary = "return true/false on integer compare",
-	.help = "  <op>: -eq == -ne != <> -lt < -gt > -le <= -ge >=\n"
-		"  values in hexadecimal; *addr reads memory at the width");
+	.summary = "return true/false on integer compare");

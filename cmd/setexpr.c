@@ -120,13 +120,6 @@ static int do_setexpr(int argc, char *argv[])
 COMMAND(setexpr, .run = do_setexpr,
 	.usage = "setexpr[.b, .w, .l, .q] name [*]value1 <op> [*]value2",
 	.summary = "set environment variable as the result of eval expression",
-	.help = "  <op>: & | ^ + - * / % << >>; values in hexadecimal, *addr\n"
-		"  reads memory at the width given\n"
+	.help = "  <op>: & | ^ + - * / % << >> (hexadecimal)\n"
 		"setexpr[.b, .w, .l, .q] name [*]value\n"
-		"  - load a value into a variable\n"
-		"setexpr name gsub r s [t]\n"
-		"  - for each substring matching the regular expression r in\n"
-		"    the string t (default: the value of name), substitute s\n"
-		"    (\\1..\\9: the groups); the result goes to name\n"
-		"setexpr name sub r s [t]\n"
-		"  - as gsub, but only the first match");
+		"setexpr name gsub|sub regex replacement [string]");

@@ -72,8 +72,9 @@ static bool eval(const struct test_op *t, char *const *ap)
 		return file_exists(ap);
 	}
 	cmp = strcmp(ap[0], ap[2]);
-	a = strtoll(ap[0], NULL, 0);
-	b = strtoll(ap[2], NULL, 0);
+	/* strtoul takes a sign too: negative numbers come out right */
+	a = (long long)strtoul(ap[0], NULL, 0);
+	b = (long long)strtoul(ap[2], NULL, 0);
 	switch (t->op) {
 	case T_SEQ: return !cmp;
 	case T_SNE: return cmp;

@@ -38,7 +38,7 @@ struct cli_shell {
 	int nest;		/* compound commands open */
 	bool stop;		/* interrupted: every level unwinds; the
 				 * host clears it at the top */
-	struct cli_var vars[CLI_VARS_MAX];
+	struct cli_var *vars;	/* CLI_VARS_MAX of them */
 };
 
 /*

@@ -27,8 +27,10 @@ static bool interrupted(void *ctx)
 	return console_ctrlc();
 }
 
+static struct cli_var vars[CLI_VARS_MAX];	/* zeroed: in .bss */
 static struct cli_shell shell = {
 	.lookup = env_lookup, .run = run_command, .interrupted = interrupted,
+	.vars = vars,
 };
 
 /* Run text at the next nesting level (run, source, bootcmd...). */

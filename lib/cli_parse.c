@@ -36,14 +36,19 @@ struct parser {
 	int maxargs;
 	int err;		/* E_* */
 	const char *why;	/* for E_SYNTAX */
+	int expected;		/* the keyword missing, for "expected" */
 	const char *errpos;
 	bool exit;		/* exit ran: leave this text */
 };
 
-static const char *const keywords[] = {
-	"if", "then", "elif", "else", "fi", "for", "in", "do", "done",
-	"while", "until", NULL,
+/* The reserved words, by number (K_...; 0: not a keyword). */
+static const char keywords[][6] = {
+	"", "if", "then", "elif", "else", "fi", "for", "in", "do", "done",
+	"while", "until",
 };
+enum { K_IF = 1, K_THEN, K_ELIF, K_ELSE, K_FI, K_FOR, K_IN, K_DO, K_DONE,
+       K_WHILE, K_UNTIL };
+#define BIT(k)	(1u << (k))
 
 static bool is_blank(char c)
 {
@@ -159,24 +164,19 @@ static void advance(struct parser *ps)
 	ps->p = end;
 }
 
-/* The keyword the next token is (an unquoted reserved word), or NULL. */
-static const char *peek_keyword(struct parser *ps)
+/* The keyword the next token is (an unquoted reserved word), or 0. */
+static int peek_keyword(struct parser *ps)
 {
 	const char *s, *e;
 	int i;
 
 	if (peek(ps, &s, &e) != T_WORD)
-		return NULL;
-	for (i = 0; keywords[i]; i++)
+		return 0;
+	for (i = K_IF; i <= K_UNTIL; i++)
 		if ((size_t)(e - s) == strlen(keywords[i]) &&
 		    !memcmp(s, keywords[i], e - s))
-			return keywords[i];
-	return NULL;
-}
-
-static bool is_kw(const char *kw, const char *name)
-{
-	return kw && !strcmp(kw, name);
+			return i;
+	return 0;
 }
 
 static void fail(struct parser *ps, const char *why)
@@ -196,18 +196,16 @@ static bool stopped(struct parser *ps)
 	return ps->err || ps->exit || ps->sh->stop;
 }
 
-static void expect(struct parser *ps, const char *kw)
+static void expect(struct parser *ps, int kw)
 {
-	static char why[32];
-
 	if (stopped(ps))
 		return;
-	if (is_kw(peek_keyword(ps), kw)) {
+	if (peek_keyword(ps) == kw) {
 		advance(ps);
 		return;
 	}
-	snprintf(why, sizeof(why), "'%s' expected", kw);
-	fail(ps, why);
+	fail(ps, "expected");
+	ps->expected = kw;
 }
 
 /* Newlines and ';' between commands. */
@@ -400,15 +398,24 @@ static const char *message(int err)
 
 /* --- the grammar ----------------------------------------------------------- */
 
-static void parse_list(struct parser *ps, bool run, const char *const *ends);
+static void parse_list(struct parser *ps, bool run, unsigned int ends);
 static void parse_and_or(struct parser *ps, bool run);
 
-static bool is_end(const char *kw, const char *const *ends)
+static bool is_end(int kw, unsigned int ends)
 {
-	for (; kw && ends && *ends; ends++)
-		if (!strcmp(kw, *ends))
-			return true;
-	return false;
+	return kw && (ends & BIT(kw));
+}
+
+static bool is_name(const char *s, const char *e)
+{
+	const char *p;
+
+	if (s == e || isdigit((unsigned char)*s) || e - s >= CLI_NAME_MAX)
+		return false;
+	for (p = s; p < e; p++)
+		if (!is_name_char(*p))
+			return false;
+	return true;
 }
 
 /* The simple command at the parser: words up to a separator. */
@@ -439,10 +446,7 @@ static void parse_simple(struct parser *ps, bool run)
 	if (!o.argc)
 		return;
 	eq = strchr(o.argv[0], '=');
-	if (o.argc == 1 && eq && eq > o.argv[0] &&
-	    strspn(o.argv[0], "abcdefghijklmnopqrstuvwxyz"
-		   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
-	    (size_t)(eq - o.argv[0]) && !isdigit((unsigned char)*o.argv[0])) {
+	if (o.argc == 1 && eq && is_name(o.argv[0], eq)) {
 		/* name=value: a shell variable, as hush's */
 		*(char *)eq = '\0';
 		sh->status = cli_var_set(sh, o.argv[0], eq + 1) ? 1 : 0;
@@ -477,45 +481,29 @@ static bool keep_looping(struct parser *ps)
 
 static void parse_if(struct parser *ps, bool run)
 {
-	static const char *const then_ends[] = { "then", NULL };
-	static const char *const body_ends[] = { "elif", "else", "fi", NULL };
-	static const char *const else_ends[] = { "fi", NULL };
 	bool taken = false, branch;
-	const char *kw = NULL;
+	int kw = 0;
 
 	do {
 		advance(ps);		/* if, elif */
-		parse_list(ps, run && !taken, then_ends);
+		parse_list(ps, run && !taken, BIT(K_THEN));
 		branch = run && !taken && ps->sh->status == 0;
-		expect(ps, "then");
-		parse_list(ps, branch, body_ends);
+		expect(ps, K_THEN);
+		parse_list(ps, branch, BIT(K_ELIF) | BIT(K_ELSE) | BIT(K_FI));
 		taken |= branch;
-	} while (!stopped(ps) && is_kw(kw = peek_keyword(ps), "elif"));
-	if (!stopped(ps) && is_kw(kw, "else")) {
+	} while (!stopped(ps) && (kw = peek_keyword(ps)) == K_ELIF);
+	if (!stopped(ps) && kw == K_ELSE) {
 		advance(ps);
-		parse_list(ps, run && !taken, else_ends);
+		parse_list(ps, run && !taken, BIT(K_FI));
 		taken |= run;
 	}
-	expect(ps, "fi");
+	expect(ps, K_FI);
 	if (run && !taken && !stopped(ps))
 		ps->sh->status = 0;	/* no branch ran */
 }
 
-static bool is_name(const char *s, const char *e)
-{
-	const char *p;
-
-	if (s == e || isdigit((unsigned char)*s) || e - s >= CLI_NAME_MAX)
-		return false;
-	for (p = s; p < e; p++)
-		if (!is_name_char(*p))
-			return false;
-	return true;
-}
-
 static void parse_for(struct parser *ps, bool run)
 {
-	static const char *const done_ends[] = { "done", NULL };
 	struct cli_shell *sh = ps->sh;
 	size_t size = ps->bufsize;
 	char name[CLI_NAME_MAX], *words = NULL;
@@ -545,7 +533,7 @@ static void parse_for(struct parser *ps, bool run)
 		o.argv = (char **)(words + size);
 		o.maxargs = ps->maxargs;
 	}
-	if (is_kw(peek_keyword(ps), "in")) {
+	if (peek_keyword(ps) == K_IN) {
 		advance(ps);
 		while (!ps->err && peek(ps, &s, &e) == T_WORD) {
 			if (run)
@@ -554,7 +542,7 @@ static void parse_for(struct parser *ps, bool run)
 		}
 	}
 	skip_separators(ps);
-	expect(ps, "do");
+	expect(ps, K_DO);
 	if (run && o.err) {
 		printf("syntax error: %s\n", message(o.err));
 		sh->status = 1;
@@ -571,7 +559,7 @@ static void parse_for(struct parser *ps, bool run)
 			break;
 		}
 		ps->p = body;
-		parse_list(ps, true, done_ends);
+		parse_list(ps, true, BIT(K_DONE));
 		ran = true;
 	}
 	free(words);
@@ -579,18 +567,16 @@ static void parse_for(struct parser *ps, bool run)
 		return;
 	if (!ran) {
 		ps->p = body;
-		parse_list(ps, false, done_ends);
+		parse_list(ps, false, BIT(K_DONE));
 		if (run)
 			sh->status = 0;
 	}
-	expect(ps, "done");
+	expect(ps, K_DONE);
 }
 
 static void parse_while(struct parser *ps, bool run)
 {
-	static const char *const do_ends[] = { "do", NULL };
-	static const char *const done_ends[] = { "done", NULL };
-	bool until = is_kw(peek_keyword(ps), "until"), go;
+	bool until = peek_keyword(ps) == K_UNTIL, go;
 	const char *cond;
 	int status = 0;		/* the body's last, 0 if it never ran */
 
@@ -598,10 +584,10 @@ static void parse_while(struct parser *ps, bool run)
 	cond = ps->p;
 	for (;;) {
 		ps->p = cond;
-		parse_list(ps, run, do_ends);
+		parse_list(ps, run, BIT(K_DO));
 		go = run && !stopped(ps) && (ps->sh->status == 0) != until;
-		expect(ps, "do");
-		parse_list(ps, go, done_ends);
+		expect(ps, K_DO);
+		parse_list(ps, go, BIT(K_DONE));
 		if (go)
 			status = ps->sh->status;
 		if (!go || stopped(ps) || !keep_looping(ps))
@@ -609,7 +595,7 @@ static void parse_while(struct parser *ps, bool run)
 	}
 	if (stopped(ps))
 		return;
-	expect(ps, "done");
+	expect(ps, K_DONE);
 	if (run)
 		ps->sh->status = status;
 }
@@ -618,7 +604,7 @@ static void parse_while(struct parser *ps, bool run)
 static void parse_command(struct parser *ps, bool run)
 {
 	struct cli_shell *sh = ps->sh;
-	const char *kw = peek_keyword(ps);
+	int kw = peek_keyword(ps);
 
 	if (ps->err)
 		return;
@@ -627,11 +613,11 @@ static void parse_command(struct parser *ps, bool run)
 		return;
 	}
 	sh->nest++;
-	if (is_kw(kw, "if"))
+	if (kw == K_IF)
 		parse_if(ps, run);
-	else if (is_kw(kw, "for"))
+	else if (kw == K_FOR)
 		parse_for(ps, run);
-	else if (is_kw(kw, "while") || is_kw(kw, "until"))
+	else if (kw == K_WHILE || kw == K_UNTIL)
 		parse_while(ps, run);
 	else if (kw)
 		fail(ps, "unexpected keyword");
@@ -658,7 +644,7 @@ static void parse_and_or(struct parser *ps, bool run)
 }
 
 /* Commands up to one of the keywords ends (not taken). */
-static void parse_list(struct parser *ps, bool run, const char *const *ends)
+static void parse_list(struct parser *ps, bool run, unsigned int ends)
 {
 	bool empty = true;
 	enum tok t;
@@ -705,7 +691,7 @@ static bool check_one(struct parser *ps)
 
 int cli_check(const char *text, const char **why)
 {
-	struct cli_shell sh = { 0 };
+	struct cli_shell sh = { 0 };	/* runs nothing, sets nothing */
 	struct parser ps = { .sh = &sh, .p = text, .text = text };
 
 	for (;;) {
@@ -749,11 +735,16 @@ int cli_exec(struct cli_shell *sh, const char *text, const char *name,
 				line += *s == '\n';
 			printf("%s:%d: ", name, line);
 		}
-		printf("syntax error: %s\n", ps.why);
+		if (ps.expected)
+			printf("syntax error: '%s' expected\n",
+			       keywords[ps.expected]);
+		else
+			printf("syntax error: %s\n", ps.why);
 		sh->status = 1;
 		ps.p = ps.errpos + strcspn(ps.errpos, "\n");
 		ps.err = E_NONE;
 		ps.errpos = NULL;
+		ps.expected = 0;
 	}
 	return sh->status;
 }

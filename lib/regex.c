@@ -20,8 +20,11 @@ enum {
 	OP_SAVE,			/* arg: group slot (2g, 2g + 1) */
 	OP_SPLIT,			/* try x, then y */
 	OP_JMP,				/* to x */
+	OP_NOP,				/* before a group: a split if the
+					 * group is repeated */
 	OP_REPEAT,			/* x: the op of one character, arg
-					 * its argument, y: the minimum */
+					 * its argument; y: the fewest (bit
+					 * 0), at most one (bit 1) */
 	OP_MATCH,
 };
 
@@ -43,32 +46,6 @@ static int emit(struct compiler *c, uint8_t op, uint8_t arg, uint16_t x,
 	}
 	re->prog[re->len] = (struct regex_insn){ op, arg, x, y };
 	return re->len++;
-}
-
-/* Open a gap of one instruction at at (jumps into the moved part move). */
-static int insert(struct compiler *c, int at)
-{
-	struct regex *re = c->re;
-	int i;
-
-	if (re->len >= REGEX_PROG_MAX) {
-		c->why = "pattern too long";
-		return -1;
-	}
-	memmove(&re->prog[at + 1], &re->prog[at],
-		(re->len - at) * sizeof(re->prog[0]));
-	re->len++;
-	for (i = at + 1; i < re->len; i++) {
-		struct regex_insn *in = &re->prog[i];
-
-		if (in->op == OP_SPLIT || in->op == OP_JMP) {
-			if (in->x >= at)
-				in->x++;
-			if (in->op == OP_SPLIT && in->y >= at)
-				in->y++;
-		}
-	}
-	return at;
 }
 
 static void class_set(uint8_t *bits, unsigned int from, unsigned int to)
@@ -183,8 +160,9 @@ static int compile_atom(struct compiler *c)
 			return -1;
 		}
 		g = re->ngroups++;
-		start = emit(c, OP_SAVE, 2 * g, 0, 0);
-		if (start < 0 || compile_seq(c) < 0)
+		start = emit(c, OP_NOP, 0, 0, 0);
+		if (start < 0 || emit(c, OP_SAVE, 2 * g, 0, 0) < 0 ||
+		    compile_seq(c) < 0)
 			return -1;
 		if (*c->p != ')') {
 			c->why = "unbalanced (";
@@ -247,25 +225,23 @@ static int compile_seq(struct compiler *c)
 			c->why = "nothing to repeat";
 			return -1;
 		}
-		if (q != '?' && start == re->len - 1) {
+		if (start == re->len - 1) {
 			/* one character: one instruction */
 			struct regex_insn *in = &re->prog[start];
 
 			in->x = in->op;
-			in->y = q == '+';
+			in->y = q == '+' ? 1 : q == '?' ? 2 : 0;
 			in->op = OP_REPEAT;
 			continue;
 		}
+		/* a group, after its NOP (L0): x* is L0 split L1, L3; L1 x;
+		 * jmp L0; L3. x+ is L1 x; split L1, L3. x? is split L1, L2. */
 		end = re->len;
 		if (q == '+') {
-			if (emit(c, OP_SPLIT, 0, start, end + 1) < 0)
+			if (emit(c, OP_SPLIT, 0, start + 1, end + 1) < 0)
 				return -1;
 			continue;
 		}
-		/* x*: L0 split L1, L3; L1 x; jmp L0; L3.  x?: split, x. */
-		if (insert(c, start) < 0)
-			return -1;
-		end++;
 		if (q == '*' && emit(c, OP_JMP, 0, start, 0) < 0)
 			return -1;
 		re->prog[start] = (struct regex_insn){
@@ -302,11 +278,11 @@ enum { BT_BRANCH, BT_RESTORE, BT_REPEAT };
 
 struct backtrack {
 	uint8_t kind;
+	uint8_t min;		/* repeat: the fewest characters */
 	uint16_t pc;		/* where to go on */
-	size_t sp;		/* branch: position; repeat: start;
+	uint32_t sp;		/* branch: position; repeat: start;
 				 * restore: the old value */
-	size_t n;		/* repeat: characters taken; restore: slot */
-	uint16_t min;
+	uint32_t n;		/* repeat: characters taken; restore: slot */
 };
 
 static bool one(const struct regex *re, uint8_t op, uint8_t arg,
@@ -322,11 +298,11 @@ static bool one(const struct regex *re, uint8_t op, uint8_t arg,
 	}
 }
 
-#define UNSET ((size_t)-1)
+#define UNSET UINT32_MAX
 
 /* Run the program at s + start; 1 match, 0 none, -E2BIG too costly. */
 static int run(const struct regex *re, const unsigned char *s, size_t len,
-	       size_t start, size_t *slots, struct backtrack *stack,
+	       size_t start, uint32_t *slots, struct backtrack *stack,
 	       unsigned long *steps)
 {
 	const struct regex_insn *in;
@@ -362,7 +338,8 @@ static int run(const struct regex *re, const unsigned char *s, size_t len,
 			if (depth >= REGEX_STACK_MAX)
 				return -E2BIG;
 			stack[depth++] = (struct backtrack){
-				BT_RESTORE, 0, slots[in->arg], in->arg, 0 };
+				.kind = BT_RESTORE, .sp = slots[in->arg],
+				.n = in->arg };
 			slots[in->arg] = sp;
 			pc++;
 			continue;
@@ -370,24 +347,28 @@ static int run(const struct regex *re, const unsigned char *s, size_t len,
 			if (depth >= REGEX_STACK_MAX)
 				return -E2BIG;
 			stack[depth++] = (struct backtrack){
-				BT_BRANCH, in->y, sp, 0, 0 };
+				.kind = BT_BRANCH, .pc = in->y, .sp = sp };
 			pc = in->x;
 			continue;
 		case OP_JMP:
 			pc = in->x;
 			continue;
+		case OP_NOP:
+			pc++;
+			continue;
 		case OP_REPEAT:
-			for (n = 0; sp + n < len &&
+			for (n = 0; sp + n < len && (n < 1 || in->y < 2) &&
 			     one(re, in->x, in->arg, s[sp + n]); n++)
 				;
 			*steps += n;
-			if (n < in->y)
+			if (n < (in->y & 1))
 				goto fail;
-			if (n > in->y) {
+			if (n > (in->y & 1)) {
 				if (depth >= REGEX_STACK_MAX)
 					return -E2BIG;
 				stack[depth++] = (struct backtrack){
-					BT_REPEAT, pc + 1, sp, n, in->y };
+					.kind = BT_REPEAT, .pc = pc + 1,
+					.sp = sp, .n = n, .min = in->y & 1 };
 			}
 			sp += n;
 			pc++;
@@ -425,12 +406,16 @@ fail:
 int regex_search(const struct regex *re, const char *s, size_t len,
 		 size_t from, struct regex_match *m, const char **why)
 {
-	size_t slots[2 * REGEX_GROUPS];
+	uint32_t slots[2 * REGEX_GROUPS];
 	struct backtrack *stack;
 	unsigned long steps = 0;
 	size_t at;
 	int ret = 0, g;
 
+	if (len >= UNSET) {
+		*why = "string too long";
+		return -E2BIG;
+	}
 	stack = malloc(REGEX_STACK_MAX * sizeof(*stack));
 	if (!stack) {
 		*why = "out of memory";

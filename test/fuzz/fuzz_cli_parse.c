@@ -55,8 +55,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t bufsize = CONFIG_SYS_CBSIZE * 2;
 	char *buf = malloc(bufsize);
 	char **argv = malloc((CONFIG_SYS_MAXARGS + 1) * sizeof(*argv));
+	struct cli_var vars[CLI_VARS_MAX] = { 0 };
 	struct cli_shell sh = {
 		.lookup = lookup, .run = run, .interrupted = interrupted,
+		.vars = vars,
 	};
 	const char *why;
 	int ret, i;
@@ -74,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sh.nest)
 		abort();		/* every open construct closed */
 	for (i = 0; i < CLI_VARS_MAX; i++)
-		free(sh.vars[i].value);
+		free(vars[i].value);
 	free(argv);
 	free(buf);
 	free(text);

@@ -52,8 +52,10 @@ static bool interrupted(void *ctx)
 	return rounds-- <= 0;
 }
 
+static struct cli_var vars[CLI_VARS_MAX];
 static struct cli_shell sh = {
 	.lookup = lookup, .run = run, .interrupted = interrupted,
+	.vars = vars,
 };
 
 /* Run text; the log, then " ?=<status>". */

@@ -100,7 +100,7 @@ UNIT_MAIN(
 	CHECK_STR(setexpr("setexpr r sub a X banana"), "bXnana");
 	CHECK_STR(setexpr("setexpr r sub (n)(a) \\2\\1 banana"), "baanna");
 	CHECK_STR(setexpr("setexpr r sub z X banana"), "error -2");
-	CHECK_STR(setexpr("setexpr r sub ( X banana"), "error -22");
+	CHECK_STR(setexpr("setexpr r sub ( X banana"), "error -74");
 	CHECK_STR(setexpr("setexpr r sub a X"), "error -2");	/* r unset */
 	env_set("r", "1.2.3");
 	CHECK(call(do_setexpr, "setexpr r gsub \\. -") == 0);
