@@ -72,7 +72,8 @@ static int do_setexpr(int argc, char *argv[])
 
 	if (size < 0 || argc < 3 || argc == 4 || argc > 6)
 		return -EINVAL;
-	if (!strcmp(argv[2], "sub") || !strcmp(argv[2], "gsub")) {
+	if (IS_ENABLED(CONFIG_CMD_SETEXPR_REGEX) &&
+	    (!strcmp(argv[2], "sub") || !strcmp(argv[2], "gsub"))) {
 		if (argc < 5)
 			return -EINVAL;
 		return regex_sub_var(argv[1], argv[3], argv[4],
