@@ -24,7 +24,8 @@ static int run_command(int argc, char *argv[], void *ctx)
 
 static bool interrupted(void *ctx)
 {
-	return console_ctrlc();
+	/* A Ctrl-C now, or one a command in the loop took (sleep, md). */
+	return console_ctrlc() || console_had_ctrlc();
 }
 
 static struct cli_var vars[CLI_VARS_MAX];	/* zeroed: in .bss */
@@ -175,6 +176,7 @@ void cli_loop(void)
 			if (command_repeatable())
 				shell.status = command_repeat();
 		} else {
+			console_had_ctrlc();	/* forget older ones */
 			run_text(text, NULL);
 		}
 	}

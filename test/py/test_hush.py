@@ -146,6 +146,12 @@ def test_ctrl_c_stops_a_loop(console):
     console.send("\x03")
     out = console.read_prompt()
     assert out.count("<INTERRUPT>") == 1 and "not-after" not in out
+    # A command in the loop that takes the Ctrl-C itself stops it too.
+    console.send("while true; do sleep 0.1; done; echo not-after\r")
+    console.expect(r"echo not-after\r*\n")
+    console.send("\x03")
+    out = console.read_prompt()
+    assert "<INTERRUPT>" in out and "not-after" not in out
     assert console.run_ok("echo alive") == ["alive"]
 
 
