@@ -3,8 +3,8 @@
  * cli_parse.c - the shell's language, as U-Boot's hush has it: commands
  * separated by ';' or newlines, '&&' and '||'; single quotes (literal),
  * double quotes ($ expanded; \" \\ \$ escaped), a backslash outside
- * quotes; $name, ${name}, $? (unquoted expansions split at blanks); '#'
- * comments; if/then/elif/else/fi, for/in/do/done, while and until loops;
+ * quotes; $name, ${name}, $? (a value stays one word, but splits at
+ * blanks unquoted in a for list); '#' comments; if/then/elif/else/fi, for/in/do/done, while and until loops;
  * name=value shell variables; exit.
  *
  * There is no syntax tree: the text is interpreted where it lies by a
@@ -355,9 +355,10 @@ static size_t expand_var(struct cli_shell *sh, const char *s,
 }
 
 /* Expand the raw word [s, end) into o: quotes removed, variables
- * expanded, unquoted expansions split into words. */
+ * expanded; with split (a for list), unquoted expansions split into
+ * words at blanks. */
 static void expand_word(struct cli_shell *sh, const char *s, const char *end,
-			struct out *o)
+			struct out *o, bool split)
 {
 	char q = 0;
 
@@ -382,7 +383,7 @@ static void expand_word(struct cli_shell *sh, const char *s, const char *end,
 			if (q || *s != '\n')
 				put(o, *s);
 		} else if (c == '$') {
-			s += expand_var(sh, s + 1, end, o, !q);
+			s += expand_var(sh, s + 1, end, o, split && !q);
 		} else {
 			put(o, c);
 		}
@@ -432,7 +433,7 @@ static void parse_simple(struct parser *ps, bool run)
 	}
 	while (!ps->err && peek(ps, &s, &e) == T_WORD) {
 		if (run)
-			expand_word(sh, s, e, &o);
+			expand_word(sh, s, e, &o, false);
 		ps->p = e;
 	}
 	if (!run || ps->err)
@@ -537,7 +538,7 @@ static void parse_for(struct parser *ps, bool run)
 		advance(ps);
 		while (!ps->err && peek(ps, &s, &e) == T_WORD) {
 			if (run)
-				expand_word(sh, s, e, &o);
+				expand_word(sh, s, e, &o, true);
 			ps->p = e;
 		}
 	}

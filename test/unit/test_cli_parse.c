@@ -86,8 +86,8 @@ UNIT_MAIN(
 	CHECK_STR(exec("echo a  b"), "echo|a|b; ?=0");
 	CHECK_STR(exec("  "), " ?=0");
 	CHECK_STR(exec("echo 'a  b' \"c d\""), "echo|a  b|c d; ?=0");
-	CHECK_STR(exec("echo $foo"), "echo|bar|baz; ?=0");
-	CHECK_STR(exec("echo \"$foo\" x${foo}y"), "echo|bar baz|xbar|bazy; ?=0");
+	CHECK_STR(exec("echo $foo"), "echo|bar baz; ?=0");
+	CHECK_STR(exec("echo \"$foo\" x${foo}y"), "echo|bar baz|xbar bazy; ?=0");
 	CHECK_STR(exec("echo '$foo' \\$foo"), "echo|$foo|$foo; ?=0");
 	CHECK_STR(exec("echo $nothing ."), "echo|.; ?=0");
 	CHECK_STR(exec("echo $empty ''"), "echo|; ?=0");
@@ -137,7 +137,9 @@ UNIT_MAIN(
 	CHECK_STR(exec("for i in $list; do echo $i; done"),
 		  "echo|a;echo|b;echo|c; ?=0");
 	CHECK_STR(exec("for i in \"$list\"; do echo $i; done"),
-		  "echo|a|b|c; ?=0");
+		  "echo|a b  c; ?=0");
+	CHECK_STR(exec("for i in x$list; do echo $i; done"),
+		  "echo|xa;echo|b;echo|c; ?=0");
 	CHECK_STR(exec("for i in; do echo $i; done; echo $?"), "echo|0; ?=0");
 	CHECK_STR(exec("for i in a b\ndo\n for j in 1 2; do echo $i$j; done\n"
 		       "done"), "echo|a1;echo|a2;echo|b1;echo|b2; ?=0");
@@ -159,7 +161,7 @@ UNIT_MAIN(
 	CHECK_STR(exec("false; exit $?"), "false; ?=1");
 	/* shell variables */
 	CHECK_STR(exec("a=1; echo $a; a='x y'; echo $a \"$a\""),
-		  "echo|1;echo|x|y|x y; ?=0");
+		  "echo|1;echo|x y|x y; ?=0");
 	CHECK_STR(exec("for v in q; do true; done; echo $v"), "true;echo|q; ?=0");
 	CHECK_STR(exec("1a=2"), "1a=2; ?=0");
 	/* completeness, for the prompt's "> " */
