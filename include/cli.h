@@ -1,30 +1,75 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cli.h - the shell: a line editor and a parser for the common cases of
- * U-Boot's hush (;, &&, ||, quotes, $name, ${name}, $?).
+ * cli.h - the shell: a line editor and an interpreter for U-Boot's hush
+ * language (;, &&, ||, quotes, $name, ${name}, $?, if, for, while...).
  */
 #ifndef CLI_H
 #define CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
-/* --- the parser (pure: no console, no environment) --- */
+/* --- the language (pure: no console, no environment) --- */
 
-enum cli_sep { CLI_SEP_END, CLI_SEP_SEMI, CLI_SEP_AND, CLI_SEP_OR };
+#define CLI_NEST_MAX	32	/* compound commands inside each other,
+				 * counting every run/source level */
+#define CLI_VARS_MAX	16	/* shell variables (name=value, for) */
+#define CLI_NAME_MAX	64	/* longest variable name, with its NUL */
 
-/* Looks a variable up for expansion; NULL expands to nothing. */
-typedef const char *(*cli_lookup_t)(const char *name, void *ctx);
+struct cli_var {
+	char name[CLI_NAME_MAX];
+	char *value;		/* from the heap; NULL: a free slot */
+};
+
+/* The interpreter's state and what it needs from its host. One for all
+ * nesting levels: $?, the shell variables and Ctrl-C are shared. */
+struct cli_shell {
+	/* A variable that is not a shell variable (the environment), or
+	 * NULL for none. */
+	const char *(*lookup)(const char *name, void *ctx);
+	/* Run a command; returns its status (0: success). */
+	int (*run)(int argc, char *argv[], void *ctx);
+	/* Whether the user asked to stop (Ctrl-C): loops ask each round.
+	 * May be NULL. */
+	bool (*interrupted)(void *ctx);
+	void *ctx;
+	int status;		/* $? */
+	int nest;		/* compound commands open */
+	bool stop;		/* interrupted: every level unwinds; the
+				 * host clears it at the top */
+	struct cli_var *vars;	/* CLI_VARS_MAX of them */
+};
 
 /*
- * Parse the next command of *line into argv (words stored in buf), with
- * quotes removed and variables expanded. Advances *line past it and the
- * separator, which goes to *sep. Returns argc (0 for an empty command) or
- * -EINVAL (unterminated quote, bad ${...}), -E2BIG (too many words or
- * longer than buf).
+ * Run text (commands, lines, if/for/while...) in sh, with buf and argv
+ * for the words of each command (bufsize bytes, maxargs pointers). Each
+ * top-level command is checked whole before any of it runs; a syntax
+ * error is reported ("name:line: " first when name is not NULL) and
+ * the text goes on at the next line. exit leaves the text. Returns $?.
  */
-int cli_parse(const char **line, char *buf, size_t bufsize, char **argv,
-	      int maxargs, enum cli_sep *sep, cli_lookup_t lookup, void *ctx);
+int cli_exec(struct cli_shell *sh, const char *text, const char *name,
+	     char *buf, size_t bufsize, char **argv, int maxargs);
+/* Whether text is whole: 0, -EAGAIN when a construct or quote is still
+ * open (more lines may finish it), -EINVAL for a syntax error; *why
+ * says what (when why is not NULL). Runs nothing. */
+int cli_check(const char *text, const char **why);
+/* Shell variables (hush's name=value, the variable of a for loop). Get
+ * looks at $?, then the shell variables, then sh->lookup. Set returns
+ * 0, -E2BIG (name too long), -ENOSPC (all slots taken) or -ENOMEM. */
+const char *cli_var_get(struct cli_shell *sh, const char *name);
+int cli_var_set(struct cli_shell *sh, const char *name, const char *value);
+
+/* --- operands of setexpr and itest --- */
+
+/*
+ * A value as setexpr and itest take it: a hexadecimal number, or *addr
+ * for the size bytes (1, 2, 4, 8) at addr. A bad number is said as
+ * "<cmd>: bad number 'x'" (-ERANGE); an address that cannot be read as
+ * "<cmd>: cannot read <addr>: <fault>" (-EFAULT): the shell carries on.
+ */
+int cli_operand(const char *cmd, const char *arg, unsigned int size,
+		uint64_t *value);
 
 /* --- the line editor --- */
 
@@ -51,12 +96,14 @@ int cli_readline(struct cli_line *cl, const char *prompt, int (*getc)(void),
 
 /* --- the shell --- */
 
-/* Run a line of commands; returns the status of the last one run ($?). */
+/* Run commands (one line or several); returns $?. exit leaves them; a
+ * run nested deeper than CLI_RUN_DEPTH is refused. */
+#define CLI_RUN_DEPTH	16
 int cli_run(const char *line);
-/* Run len bytes of text (modified: each line gets a NUL) one line at a
- * time, as a script: every line runs, whatever the one before did; a
- * line holding a NUL byte is reported ("<name>:<n>: ...") and skipped.
- * Returns the status of the last line run. */
+/* Run len bytes of text as a script: each top-level command runs
+ * whatever the one before did; a line holding a NUL byte is reported
+ * ("<name>:<n>: ...") and left out; a syntax error is reported with its
+ * line and the script goes on at the next. Returns $?. */
 int cli_run_script(char *text, size_t len, const char *name);
 /* The prompt loop; never returns. */
 void cli_loop(void) __attribute__((noreturn));

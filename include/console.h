@@ -43,6 +43,10 @@ int console_getc(void);
 void console_flush(void);
 /* True if Ctrl-C is waiting (consumes input up to and including it). */
 bool console_ctrlc(void);
+/* Whether console_ctrlc() has seen a Ctrl-C since the last call (which
+ * clears it): a shell loop stops even when a command inside it (sleep,
+ * md) took the Ctrl-C. */
+bool console_had_ctrlc(void);
 /* What stdout holds by default: every registered console, in order
  * ("serial,fb" with a display). */
 const char *console_default_stdout(void);

@@ -107,14 +107,24 @@ int console_getc(void)
 	return c;
 }
 
+static bool had_ctrlc;
+
 bool console_ctrlc(void)
 {
 	int c;
 
 	while ((c = console_trygetc()) >= 0)
 		if (c == 3)
-			return true;
+			return had_ctrlc = true;
 	return false;
+}
+
+bool console_had_ctrlc(void)
+{
+	bool had = had_ctrlc;
+
+	had_ctrlc = false;
+	return had;
 }
 
 const char *console_default_stdout(void)

@@ -19,6 +19,7 @@
 #define CONFIG_PART_EFI 1
 #define CONFIG_FS_FAT 1
 #define CONFIG_FS_EXT4 1
+#define CONFIG_CMD_SETEXPR_REGEX 1
 
 extern int unit_failures;
 
