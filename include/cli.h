@@ -38,6 +38,9 @@ struct cli_shell {
 	int nest;		/* compound commands open */
 	bool stop;		/* interrupted: every level unwinds; the
 				 * host clears it at the top */
+	bool errexit;		/* for the next cli_exec() only: stop at
+				 * the first top-level command that fails
+				 * (a script) */
 	struct cli_var *vars;	/* CLI_VARS_MAX of them */
 };
 
@@ -100,10 +103,12 @@ int cli_readline(struct cli_line *cl, const char *prompt, int (*getc)(void),
  * run nested deeper than CLI_RUN_DEPTH is refused. */
 #define CLI_RUN_DEPTH	16
 int cli_run(const char *line);
-/* Run len bytes of text as a script: each top-level command runs
- * whatever the one before did; a line holding a NUL byte is reported
- * ("<name>:<n>: ...") and left out; a syntax error is reported with its
- * line and the script goes on at the next. Returns $?. */
+/* Run len bytes of text as a script: a line holding a NUL byte is
+ * reported ("<name>:<n>: ...") and left out; the first top-level command
+ * that fails, unless the script handles it (a command before && or ||,
+ * an if's condition), stops the script with its line said
+ * ("<name>:<n>: failed: script stopped"), and so does a syntax error.
+ * Returns $?. */
 int cli_run_script(char *text, size_t len, const char *name);
 /* The prompt loop; never returns. */
 void cli_loop(void) __attribute__((noreturn));

@@ -95,7 +95,10 @@ int cli_run_script(char *text, size_t len, const char *name)
 			shell.status = 1;
 		}
 	}
+	shell.errexit = true;	/* a failure the script does not handle
+				 * (with || or if) stops it */
 	status = run_text(copy, name);
+	shell.errexit = false;
 	free(copy);
 	return status;
 }

@@ -400,7 +400,7 @@ static const char *message(int err)
 /* --- the grammar ----------------------------------------------------------- */
 
 static void parse_list(struct parser *ps, bool run, unsigned int ends);
-static void parse_and_or(struct parser *ps, bool run);
+static bool parse_and_or(struct parser *ps, bool run);
 
 static bool is_end(int kw, unsigned int ends)
 {
@@ -629,8 +629,11 @@ static void parse_command(struct parser *ps, bool run)
 	sh->nest--;
 }
 
-static void parse_and_or(struct parser *ps, bool run)
+/* Returns whether the list's last command ran (a failure before && or
+ * || is handled by the list; one of the last command is not). */
+static bool parse_and_or(struct parser *ps, bool run)
 {
+	bool ran = run;
 	enum tok t;
 
 	parse_command(ps, run);
@@ -639,9 +642,10 @@ static void parse_and_or(struct parser *ps, bool run)
 		advance(ps);
 		while (!ps->err && peek(ps, NULL, NULL) == T_NL)
 			advance(ps);
-		parse_command(ps, run && (t == T_AND) ==
-				  (ps->sh->status == 0));
+		ran = run && (t == T_AND) == (ps->sh->status == 0);
+		parse_command(ps, ran);
 	}
+	return ran;
 }
 
 /* Commands up to one of the keywords ends (not taken). */
@@ -715,9 +719,11 @@ int cli_exec(struct cli_shell *sh, const char *text, const char *name,
 		.sh = sh, .p = text, .text = text, .buf = buf,
 		.bufsize = bufsize, .argv = argv, .maxargs = maxargs,
 	};
+	bool errexit = sh->errexit;
 	const char *start, *s;
 	int line;
 
+	sh->errexit = false;	/* not for what this text runs */
 	for (;;) {
 		skip_separators(&ps);
 		if (ps.err || peek(&ps, NULL, NULL) == T_END)
@@ -725,12 +731,20 @@ int cli_exec(struct cli_shell *sh, const char *text, const char *name,
 		start = ps.p;
 		if (check_one(&ps)) {
 			ps.p = start;
-			parse_and_or(&ps, true);
+			if (parse_and_or(&ps, true) && sh->status && errexit &&
+			    !ps.exit && !sh->stop) {
+				for (line = 1, s = text; s < start; s++)
+					line += *s == '\n';
+				printf("%s:%d: failed: script stopped\n",
+				       name ? name : "script", line);
+				break;
+			}
 			if (ps.exit || sh->stop)
 				break;
 			continue;
 		}
-		/* Report and go on after the line that holds the error. */
+		/* Report, and go on after the line that holds the error
+		 * unless this is a script that stops at errors. */
 		if (name) {
 			for (line = 1, s = text; s < ps.errpos; s++)
 				line += *s == '\n';
@@ -742,6 +756,8 @@ int cli_exec(struct cli_shell *sh, const char *text, const char *name,
 		else
 			printf("syntax error: %s\n", ps.why);
 		sh->status = 1;
+		if (errexit)
+			break;
 		ps.p = ps.errpos + strcspn(ps.errpos, "\n");
 		ps.err = E_NONE;
 		ps.errpos = NULL;

@@ -287,8 +287,10 @@ def test_export_import_round_trips(console):
     # Text: name=value lines then a NUL, filesize counting it.
     c.run_ok("env export -t 50000000")
     size = int(c.run_ok("printenv filesize")[0].split("=")[1], 16)
-    text = "\n".join(c.run_ok("md.b 50000000 %x" % size))
-    assert "one=1" in text.replace(".", "\n") or "one=1" in text
+    data = b"".join(bytes.fromhex(l[10:58]) for l in
+                    c.run_ok("md.b 50000000 %x" % size))
+    assert data.endswith(b"\n\0") and len(data) == size
+    assert b"\none=1\n" in data and b"\nthree=x=y\n" in data
     c.run_ok("env delete one two three")
     assert c.run_fail("env exists one") == []
     c.run_ok("env import -t 50000000 ${filesize}")

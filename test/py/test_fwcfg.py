@@ -374,12 +374,14 @@ def test_env_overrides_defaults_before_autoboot(boot):
                     "echo hello from $who; setenv fromscript 1",
                     "false_command_xyz", "echo after a failure\r")
 def test_script(console):
+    """The script runs line by line; the first failing line stops it."""
     text = console.output
     assert "first line\n" in text.replace("\r", "")
     assert "hello from script" in text
-    assert "after a failure" in text
+    assert "opt/virtboot/script:5: failed: script stopped" in text
+    assert "after a failure" not in text
     assert text.index("first line") < text.index("hello from script") < \
-        text.index("after a failure")
+        text.index("script stopped")
     assert console.run_ok("printenv fromscript") == ["fromscript=1"]
 
 

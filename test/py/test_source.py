@@ -17,8 +17,10 @@ setenv greeting hello
 echo "${greeting} from the script"
 setenv n 1; echo n=$n   # a comment after a command
 
+printenv nosuchvar || echo handled
+if printenv nosuchvar; then echo no; else echo handled in if; fi
 printenv nosuchvar
-echo after a failing line
+echo not reached
 """
 
 
@@ -62,22 +64,27 @@ def test_source_runs_a_script(boot, tmp_path):
     fails = mkimage(tmp_path, "echo one\nprintenv nosuchvar\n", "f.scr")
     c = machine(boot, tmp_path, {"boot.scr": scr, "f.scr": fails})
     c.run_ok("fwcfg load opt/boot.scr 48000000")
-    out = c.run_ok("source 48000000")
+    # A failure the script handles (|| or if) goes on; the first one it
+    # does not stops it, with its line, and is the script's status.
+    out = c.run_fail("source 48000000")
     assert out == ["## Executing script at 48000000",
                    "hello from the script", "n=1",
+                   '## Error: "nosuchvar" not defined', "handled",
+                   '## Error: "nosuchvar" not defined', "handled in if",
                    '## Error: "nosuchvar" not defined',
-                   "after a failing line"], out
+                   "script at 48000000:8: failed: script stopped"], out
     assert c.run_ok("printenv greeting") == ["greeting=hello"]
     # $loadaddr by default, and a FIT-style ":name" is ignored.
     c.run_ok("setenv loadaddr")
     assert "no loadaddr" in c.run_fail("source")[0]
     c.run_ok("setenv loadaddr 48000000")
-    assert c.run_ok("source")[1] == "hello from the script"
-    assert c.run_ok("source :script-1")[1] == "hello from the script"
+    assert c.run_fail("source")[1] == "hello from the script"
+    assert c.run_fail("source :script-1")[1] == "hello from the script"
     # The status is the last line's.
     c.run_ok("fwcfg load opt/f.scr 49000000")
     out = c.run_fail("source 49000000")
-    assert out[1:] == ["one", '## Error: "nosuchvar" not defined'], out
+    assert out[1:] == ["one", '## Error: "nosuchvar" not defined',
+                       "script at 49000000:2: failed: script stopped"], out
     c.run_ok("source 49000000 || echo failed")
     assert c.run("source 49000000 || echo failed")[-1] == "failed"
 
