@@ -17,6 +17,7 @@ HOSTCC  ?= gcc
 SYSROOT := $(shell scripts/deps.sh --print)
 LIBFDT  := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
 LIBZ    := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libz.a
+LIBBEARSSL := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libbearssl.a
 KCONFIG := KCONFIG_CONFIG=$(O)/.config $(PYTHON) -m
 DEFCONFIG ?= qemu_virt_defconfig
 
@@ -111,6 +112,9 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -no-pie \
 # Code that runs before the MMU is on (all accesses are Device memory there)
 # must never make an unaligned access or call a library routine.
 CFLAGS_mmu.o := -mstrict-align -fno-builtin -fno-stack-protector
+# The SHA-256 block function on the ARMv8 SHA-2 instructions (called only
+# when the CPU has them), at -O2: it is the hot loop of FIT verification.
+CFLAGS_sha256_ce.o := -march=armv8-a+crypto -O2
 
 $(O)/%.o: %.c $(O)/include/generated/autoconf.h $(O)/include/generated/version.h
 	@mkdir -p $(dir $@)
@@ -124,10 +128,11 @@ $(O)/%.o: %.S $(O)/include/generated/autoconf.h
 
 -include $(OBJS:.o=.d)
 
-# Only what is used comes out of the archives (zlib's inflate for gzip).
-$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ)
+# Only what is used comes out of the archives (zlib's inflate for gzip,
+# BearSSL's SHA-2 and RSA verification for FIT images).
+$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT) $(LIBZ)
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
 
 # The budget (doc/performance.md): the whole image with every default
 # feature (splash, font, disks, filesystems) fits in 256 KiB; growing past
@@ -141,7 +146,7 @@ $(O)/virtboot.bin: $(O)/virtboot.elf
 		rm -f $@; exit 1; \
 	 fi
 
-$(LIBFDT) $(LIBZ):
+$(LIBFDT) $(LIBZ) $(LIBBEARSSL):
 	@scripts/deps.sh
 
 deps:
