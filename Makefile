@@ -128,6 +128,24 @@ $(O)/%.o: %.S $(O)/include/generated/autoconf.h
 
 -include $(OBJS:.o=.d)
 
+# FIT public keys built in: make KEYS=keys.dtb (from mkimage -K) puts the
+# file in .rodata between fit_builtin_keys and fit_builtin_keys_end;
+# without KEYS the two are equal (no keys built in).
+ifeq ($(CONFIG_FIT),y)
+OBJS += $(O)/boot/fit_keys.o
+$(O)/boot/fit_keys.S: FORCE
+	@mkdir -p $(dir $@)
+	@{ echo '.section .rodata.fit_keys,"a"'; echo '.balign 8'; \
+	   echo '.global fit_builtin_keys, fit_builtin_keys_end'; \
+	   echo 'fit_builtin_keys:'; \
+	   $(if $(KEYS),echo '.incbin "$(abspath $(KEYS))"';) \
+	   echo 'fit_builtin_keys_end:'; } > $@.tmp; \
+	 cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+$(O)/boot/fit_keys.o: $(O)/boot/fit_keys.S $(KEYS)
+	@echo "  AS      $<$(if $(KEYS), (keys: $(KEYS)))"
+	@$(CC) $(ASFLAGS) -c -o $@ $<
+endif
+
 # Only what is used comes out of the archives (zlib's inflate for gzip,
 # BearSSL's SHA-2 and RSA verification for FIT images).
 $(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
