@@ -421,7 +421,7 @@ void fit_print_image(const void *fit, const struct fit_image *img,
 	printf("%sDescription:  %s\n", p, img->desc ? img->desc : "unavailable");
 	printf("%sType:         %s\n", p, fit_type_name(img->type));
 	printf("%sCompression:  %s\n", p, fit_type_name(img->comp));
-	printf("%sData %s   0x%08llx\n", p, img->external ? "Position:" : "Start:   ",
+	printf("%sData %s 0x%08llx\n", p, img->external ? "Position:" : "Start:   ",
 	       (unsigned long long)(uintptr_t)img->data);
 	printf("%sData Size:    %llu Bytes = %llu KiB\n", p,
 	       (unsigned long long)img->size,

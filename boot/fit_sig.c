@@ -64,6 +64,13 @@ static void *fw_cfg_keys(void)
 	return buf;
 }
 
+void fit_keys_forget(void)
+{
+	if (nkeys > 0 && keyring[nkeys - 1] != fit_builtin_keys)
+		free((void *)keyring[nkeys - 1]);
+	nkeys = -1;
+}
+
 const void *const *fit_keys(int *n)
 {
 	size_t len = fit_builtin_keys_end - fit_builtin_keys;
@@ -250,7 +257,7 @@ static int signed_nodes(const void *fit, int conf, int sig,
 			struct node_set *s, const char **why)
 {
 	const char *list, *prop, *name, *cname = fdt_get_name(fit, conf, NULL);
-	int len, i, n, images, img, sub, count = 0;
+	int len, i, n, images, img, sub, count = 0, at;
 	bool optional;
 
 	s->n = 0;
@@ -282,11 +289,12 @@ static int signed_nodes(const void *fit, int conf, int sig,
 				return -ENOSPC;
 			}
 			count = 0;
+			at = s->n - 1;
 			fdt_for_each_subnode(sub, fit, img) {
 				if (!has_prefix(fit, sub, "hash"))
 					continue;
 				count++;
-				if (set_add(s, s->path[s->n - 1], "/",
+				if (set_add(s, s->path[at], "/",
 					    fdt_get_name(fit, sub, NULL))) {
 					*why = "too many signed nodes";
 					return -ENOSPC;

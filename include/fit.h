@@ -115,6 +115,8 @@ int bootm_boot(const struct bootm_spec *s);
 /* The public-key trees: the one built in (make KEYS=) and the fw_cfg
  * file opt/virtboot/keys, each checked once. n gets how many. */
 const void *const *fit_keys(int *n);
+/* Read the key sources again at the next use. */
+void fit_keys_forget(void);
 
 /* The bytes of the configuration's signed regions, given to fn in
  * order, per U-Boot's fit_config_check_sig: the nodes "/", the
