@@ -499,3 +499,49 @@ void fit_print(const void *fit)
 		print_sigs(fit, node, "     ");
 	}
 }
+
+/* --- scripts (source) ---------------------------------------------------- */
+
+int fit_script(uint64_t addr, uint64_t avail, const char *name,
+	       const char **script, size_t *len)
+{
+	const void *fit = (const void *)(uintptr_t)addr;
+	struct fit_image img;
+	const char *why;
+	uint64_t extent;
+	int conf, err;
+
+	err = fit_open(fit, avail, &extent, &why);
+	if (!err && name && *name) {
+		if (fit_key_required("conf")) {
+			why = "a key requires signed configurations: run the default one's script";
+			err = -EPERM;
+		} else {
+			err = fit_image_find(fit, name, &img, &why);
+		}
+	} else if (!err) {
+		err = fit_conf_find(fit, NULL, &conf, &why);
+		if (!err)
+			err = fit_conf_verify(fit, conf, "   Verifying Hash Integrity ... ",
+					      &why);
+		if (!err && fit_conf_image(fit, conf, "script", &img, &why)) {
+			why = "the default configuration has no script";
+			err = -ENOENT;
+		}
+	}
+	if (!err && (!img.type || strcmp(img.type, "script") ||
+		     (img.comp && strcmp(img.comp, "none")))) {
+		why = "the image is not an uncompressed script";
+		err = -ENOEXEC;
+	}
+	if (!err)
+		err = fit_image_verify(fit, &img, "   Verifying Hash Integrity ... ",
+				       &why);
+	if (err) {
+		printf("%s\n", why);
+		return err;
+	}
+	*script = (const char *)img.data;
+	*len = img.size;
+	return 0;
+}

@@ -84,6 +84,11 @@ void fit_print_image(const void *fit, const struct fit_image *img,
 /* Human names, as U-Boot prints them ("Kernel Image", "AArch64"...). */
 const char *fit_type_name(const char *type);
 
+/* The script image name names in the FIT at addr (avail bytes of RAM),
+ * or the default configuration's "script"; verified. Says why not. */
+int fit_script(uint64_t addr, uint64_t avail, const char *name,
+	       const char **script, size_t *len);
+
 /* --- the boot (bootm) ---------------------------------------------------- */
 
 struct bootm_spec {
