@@ -13,7 +13,8 @@ import zlib
 
 import pytest
 
-from conftest import run
+from conftest import normalize, run
+from test_linux import linux  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.requires("CMD_HASH")
 
@@ -496,3 +497,42 @@ def test_signed_fit_with_keys_built_in(boot, tmp_path, signed):
     refused(c, "bootm %x" % FIT, "not signed by required key 'dev'")
     # The keys file is in the image, byte for byte.
     assert open(str(signed["keys"]), "rb").read() in open(bios, "rb").read()
+
+
+# --- a real Linux -------------------------------------------------------------
+
+@pytest.mark.linux
+@pytest.mark.requires("FIT", "GZIP")
+@pytest.mark.parametrize("spelling", ["bootm {a:x}",
+                                      "bootm {a:x}#conf-1 {a:x}#conf-1 ${{fdtcontroladdr}}"])
+def test_bootm_fit_linux(boot, tmp_path, linux, spelling):
+    """Debian's kernel gzipped in a FIT with the test initramfs and a
+    marked device tree, signed; Linux gets all three."""
+    from test_linux import guest_report, marked_dtb
+    need_tools()
+    image = open(linux["image"], "rb").read()
+    (tmp_path / "Image.gz").write_bytes(gzip.compress(image, 6))
+    dtb = marked_dtb(tmp_path, "from the FIT")
+    keydir = make_key(tmp_path, "dev")
+    keys = empty_dtb(tmp_path / "keys.dtb")
+    images = [image_node("kernel-1", str(tmp_path / "Image.gz"), "kernel",
+                         "gzip", load=0x40400000),
+              image_node("ramdisk-1", linux["initrd"], "ramdisk"),
+              image_node("fdt-1", dtb, "flat_dt")]
+    confs = [conf_node("conf-1", "kernel-1", "ramdisk-1", "fdt-1",
+                       key=("dev", "rsa2048"))]
+    fit = make_fit(tmp_path, "linux", images, confs, keydir=keydir,
+                   keys_dtb=keys)
+    a = 0x50000000
+    c = loaded(boot, tmp_path, {a: fit}, "-fw_cfg",
+               "name=opt/virtboot/keys,file=%s" % keys, timeout=60)
+    c.run_ok("setenv bootargs console=ttyAMA0 vbtest=fit")
+    c.send(spelling.format(a=a) + "\r")
+    r = guest_report(c)
+    out = normalize(c.output)
+    assert "   Verifying Hash Integrity ... sha256,rsa2048:dev+ OK" in out
+    assert "   Trying 'fdt-1' fdt subimage" in out
+    assert r["CMDLINE"] == "console=ttyAMA0 vbtest=fit"
+    assert r["INITRD"] == "dt"
+    assert r["DTMARK"] == "from the FIT"
+    assert r["DTVER"].startswith("virtboot ")
