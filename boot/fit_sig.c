@@ -270,13 +270,11 @@ static int signed_nodes(const void *fit, int conf, int sig,
 		return -EBADMSG;
 	}
 	for (prop = list; prop < list + len; prop += strlen(prop) + 1) {
+		/* A part the configuration does not have is skipped, as
+		 * mkimage skips it when signing. */
 		n = fdt_stringlist_count(fit, conf, prop);
-		if (n < 0 && optional)
+		if (n <= 0)
 			continue;
-		if (n <= 0) {
-			*why = "a signed image reference is missing from the configuration";
-			return -ENOENT;
-		}
 		for (i = 0; i < n; i++) {
 			name = fdt_stringlist_get(fit, conf, prop, i, NULL);
 			img = name ? fdt_subnode_offset(fit, images, name) : -1;
