@@ -14,7 +14,7 @@ printf 'ARM\144' >> k.img
 head -c 4036 /dev/zero >> k.img
 gzip -9nc k.img > k.img.gz
 head -c 3000 /dev/urandom > rd.img
-for k in dev foreign; do
+for k in dev foreign img; do
 	mkdir -p "keys-$k"
 	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
 		-out "keys-$k/$k.key" 2>/dev/null
@@ -69,4 +69,9 @@ mkimage -f foreign.its -k keys-foreign -K foreign-keys.dtb -r foreign.fit >/dev/
 its unsigned -
 mkimage -f unsigned.its unsigned.fit >/dev/null
 mkimage -E -f unsigned.its external.fit >/dev/null
+# An image signed itself (its data), with its key required = "image".
+sed 's|hash-1 { algo = "sha256"; };|hash-1 { algo = "sha256"; }; signature-1 { algo = "sha256,rsa2048"; key-name-hint = "img"; };|' \
+	unsigned.its > imgsig.its
+dtc -I dts -O dtb -o img-keys.dtb empty.dts
+mkimage -f imgsig.its -k keys-img -K img-keys.dtb -r imgsig.fit >/dev/null
 touch .done

@@ -259,6 +259,31 @@ static void test_signatures(void)
 	free(fit);
 }
 
+/* Images signed themselves, with a key required = "image": the signed
+ * image passes, the unsigned ones and a changed one do not. */
+static void test_image_signatures(void)
+{
+	size_t len, klen;
+	uint8_t *fit = load("imgsig.fit", &len);
+	uint8_t *keys = load("img-keys.dtb", &klen);
+	struct fit_image img;
+	const char *why;
+
+	use_keys(keys, klen);
+	CHECK(fit_key_required("image"));
+	CHECK(!fit_key_required("conf"));
+	CHECK(!fit_image_find(fit, "kernel-1", &img, &why));
+	CHECK(fit_image_verify(fit, &img, "", &why) == 0);
+	CHECK(!fit_image_find(fit, "ramdisk-1", &img, &why));
+	CHECK(fit_image_verify(fit, &img, "", &why) == -EPERM);
+	CHECK(!fit_image_find(fit, "kernel-1", &img, &why));
+	((uint8_t *)img.data)[10] ^= 1;
+	CHECK(fit_image_verify(fit, &img, "", &why) != 0);
+	use_keys(NULL, 0);
+	free(keys);
+	free(fit);
+}
+
 /* What the code prints is for a console; the checks say what failed. */
 static void quiet(void)
 {
@@ -267,4 +292,5 @@ static void quiet(void)
 }
 
 UNIT_MAIN(quiet(); test_hashes(); test_listing(); test_external();
-	  test_truncated_and_damaged(); test_signatures())
+	  test_truncated_and_damaged(); test_signatures();
+	  test_image_signatures())
