@@ -8,6 +8,7 @@
  * key requires and every hash is checked before anything is placed.
  */
 #include <command.h>
+#include <dt.h>
 #include <env.h>
 #include <fit.h>
 #include <legacy_image.h>
@@ -274,6 +275,12 @@ static int fdt_part(const struct sel *f, struct bootm_spec *s)
 		printf("bootm: no FIT image at 0x%llx\n",
 		       (unsigned long long)f->addr);
 		return -ENOEXEC;
+	}
+	/* The loader's own tree (U-Boot's ${fdtcontroladdr}) is trusted. */
+	if (at(f->addr) == dt_blob()) {
+		printf("## Using the live device tree at %08llx\n",
+		       (unsigned long long)f->addr);
+		return 0;
 	}
 	if (fit_key_required("conf") || fit_key_required("image")) {
 		printf("bootm: a key requires signed images; a bare device tree carries no signature\n");

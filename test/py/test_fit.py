@@ -433,6 +433,20 @@ def test_signed_fit_boots_with_fw_cfg_keys(boot, tmp_path, signed, which, algo):
 
 
 @pytest.mark.requires("FIT", "FW_CFG")
+def test_signed_fit_with_the_live_tree(boot, tmp_path, signed):
+    """U-Boot's "bootm addr#conf addr#conf ${fdtcontroladdr}": the
+    loader's own tree is trusted; another bare tree is not."""
+    c = with_keys(boot, tmp_path, signed, signed["fits"]["dev"])
+    live = int(c.run_ok("fdt addr")[0].split()[-1], 16)
+    c.run_ok("cp.b %x 4f000000 1000" % live)
+    refused(c, "bootm %x#conf-1 %x#conf-1 4f000000" % (FIT, FIT),
+            "a bare device tree carries no signature")
+    c.run_ok("setenv fdtcontroladdr %x" % live)
+    out = boots(c, "bootm %x#conf-1 %x#conf-1 ${fdtcontroladdr}" % (FIT, FIT))
+    assert "## Using the live device tree at %08x" % live in out, out
+
+
+@pytest.mark.requires("FIT", "FW_CFG")
 def test_signed_fit_refusals(boot, tmp_path, signed, parts):
     fits = signed["fits"]
     c = with_keys(boot, tmp_path, signed, fits["unsigned"])
