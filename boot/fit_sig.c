@@ -501,7 +501,8 @@ static int check_sigs(const void *fit, int parent, int conf,
 	static char msg[160];
 	const void *const *keys;
 	const char *req, *hint, *fail = NULL;
-	int nk, k, sigs, key, sig, err, nsig = 0, ok;
+	int nk, k, sigs, key, sig, err, nsig = 0, ok, i, ndone = 0;
+	struct { int k, key; } done[8];	/* verified in the first pass */
 	bool any = false, hint_seen;
 
 	keys = fit_keys(&nk);
@@ -525,6 +526,10 @@ static int check_sigs(const void *fit, int parent, int conf,
 				return -EPERM;
 			}
 			any = true;
+			if (ndone < (int)ARRAY_SIZE(done)) {
+				done[ndone].k = k;
+				done[ndone++].key = key;
+			}
 			break;
 		}
 	}
@@ -539,7 +544,12 @@ static int check_sigs(const void *fit, int parent, int conf,
 				continue;
 			ok = 0;
 			hint_seen = false;
+			/* Verified above already: not hashed again. */
+			for (i = 0; i < ndone; i++)
+				ok |= done[i].k == k && done[i].key == key;
 			fdt_for_each_subnode(sig, fit, parent) {
+				if (ok)
+					break;
 				if (!has_prefix(fit, sig, "signature"))
 					continue;
 				hint = get_str(fit, sig, "key-name-hint");

@@ -94,9 +94,16 @@ static int fit_part(const struct sel *s, const char *kind,
 	const char *why, *wrong;
 	int conf, err;
 
+	err = fit_open(fit, mem_ram_left(s->addr), extent, &why);
+	if (!err && s->sep != ':')
+		err = fit_conf_find(fit, s->sep == '#' ? s->name : NULL, &conf,
+				    &why);
+	/* A part the configuration does not have: nothing to say. */
+	if (!err && s->sep != ':' && strcmp(kind, "kernel") &&
+	    !fdt_getprop(fit, conf, kind, NULL))
+		return 1;
 	printf("## Loading %s from FIT Image at %08llx ...\n", kind,
 	       (unsigned long long)s->addr);
-	err = fit_open(fit, mem_ram_left(s->addr), extent, &why);
 	if (err)
 		goto fail;
 	if (s->sep == ':') {
@@ -109,10 +116,6 @@ static int fit_part(const struct sel *s, const char *kind,
 		if (err)
 			goto fail;
 	} else {
-		err = fit_conf_find(fit, s->sep == '#' ? s->name : NULL, &conf,
-				    &why);
-		if (err)
-			goto fail;
 		printf("   Using '%s' configuration\n",
 		       fdt_get_name(fit, conf, NULL));
 		err = fit_conf_verify(fit, conf, VERIFY, &why);
