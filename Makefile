@@ -17,6 +17,7 @@ HOSTCC  ?= gcc
 SYSROOT := $(shell scripts/deps.sh --print)
 LIBFDT  := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libfdt.a
 LIBZ    := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libz.a
+LIBBEARSSL := $(SYSROOT)/usr/lib/aarch64-linux-gnu/libbearssl.a
 KCONFIG := KCONFIG_CONFIG=$(O)/.config $(PYTHON) -m
 DEFCONFIG ?= qemu_virt_defconfig
 
@@ -116,6 +117,9 @@ LDFLAGS := --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
 CFLAGS_mmu.o := -mstrict-align -fno-builtin -fno-stack-protector
 # The ARMv8 CRC32 instructions (used when the CPU says it has them).
 CFLAGS_crc32.o := -march=armv8-a+crc
+# The SHA-256 block function on the ARMv8 SHA-2 instructions (called only
+# when the CPU has them), at -O2: it is the hot loop of FIT verification.
+CFLAGS_sha256_ce.o := -march=armv8-a+crypto -O2
 
 $(O)/%.o: %.c $(O)/include/generated/autoconf.h $(O)/include/generated/version.h
 	@mkdir -p $(dir $@)
@@ -129,10 +133,29 @@ $(O)/%.o: %.S $(O)/include/generated/autoconf.h
 
 -include $(OBJS:.o=.d)
 
-# Only what is used comes out of the archives (zlib's inflate for gzip).
-$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ)
+# FIT public keys built in: make KEYS=keys.dtb (from mkimage -K) puts the
+# file in .rodata between fit_builtin_keys and fit_builtin_keys_end;
+# without KEYS the two are equal (no keys built in).
+ifeq ($(CONFIG_FIT),y)
+OBJS += $(O)/boot/fit_keys.o
+$(O)/boot/fit_keys.S: FORCE
+	@mkdir -p $(dir $@)
+	@{ echo '.section .rodata.fit_keys,"a"'; echo '.balign 8'; \
+	   echo '.global fit_builtin_keys, fit_builtin_keys_end'; \
+	   echo 'fit_builtin_keys:'; \
+	   $(if $(KEYS),echo '.incbin "$(abspath $(KEYS))"';) \
+	   echo 'fit_builtin_keys_end:'; } > $@.tmp; \
+	 cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+$(O)/boot/fit_keys.o: $(O)/boot/fit_keys.S $(KEYS)
+	@echo "  AS      $<$(if $(KEYS), (keys: $(KEYS)))"
+	@$(CC) $(ASFLAGS) -c -o $@ $<
+endif
+
+# Only what is used comes out of the archives (zlib's inflate for gzip,
+# BearSSL's SHA-2 and RSA verification for FIT images).
+$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT) $(LIBZ)
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
 
 # The budget (doc/performance.md): the whole image with every default
 # feature (splash, font, disks, filesystems) fits in 256 KiB; growing past
@@ -146,7 +169,7 @@ $(O)/virtboot.bin: $(O)/virtboot.elf
 		rm -f $@; exit 1; \
 	 fi
 
-$(LIBFDT) $(LIBZ):
+$(LIBFDT) $(LIBZ) $(LIBBEARSSL):
 	@scripts/deps.sh
 
 deps:

@@ -8,6 +8,7 @@
 #include <crc32.h>
 #include <errno.h>
 #include <legacy_image.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Byte offsets in the header */
@@ -120,4 +121,33 @@ int legacy_image_script(const struct legacy_image *img, const char **script,
 	*script = (const char *)img->data + table;
 	*len = get_be32(img->data);
 	return 0;
+}
+
+static const char *type_name(uint8_t type)
+{
+	switch (type) {
+	case LEGACY_TYPE_KERNEL: return "Kernel Image";
+	case LEGACY_TYPE_RAMDISK: return "RAMDisk Image";
+	case LEGACY_TYPE_MULTI: return "Multi-File Image";
+	case LEGACY_TYPE_SCRIPT: return "Script File";
+	case LEGACY_TYPE_FLATDT: return "Flat Device Tree";
+	case LEGACY_TYPE_KERNEL_NOLOAD: return "Kernel Image (no loading done)";
+	default: return "Unknown Image";
+	}
+}
+
+void legacy_image_print(const struct legacy_image *img)
+{
+	printf("   Image Name:   %s\n", img->name);
+	printf("   Image Type:   %s %s %s (%s)\n",
+	       img->arch == LEGACY_ARCH_ARM64 ? "AArch64" : "Unknown Architecture",
+	       img->os == LEGACY_OS_LINUX ? "Linux" : "Unknown OS",
+	       type_name(img->type),
+	       img->comp == LEGACY_COMP_NONE ? "uncompressed" :
+	       img->comp == LEGACY_COMP_GZIP ? "gzip compressed" :
+	       "unknown compression");
+	printf("   Data Size:    %u Bytes = %u KiB\n", img->size,
+	       img->size >> 10);
+	printf("   Load Address: %08x\n", img->load);
+	printf("   Entry Point:  %08x\n", img->ep);
 }

@@ -4,12 +4,15 @@
  * (addr defaults to $loadaddr). The script is a legacy script image
  * (mkimage -T script); anything else is refused as U-Boot does. Its
  * lines run through the shell one at a time, all of them, as hush runs
- * a script; the status is the last line's. FIT images are not read
- * (":name" picks a FIT subimage in U-Boot; a legacy image ignores it).
+ * a script; the status is the last line's. In a FIT image, ":name"
+ * picks the script image (else the default configuration's script),
+ * verified as bootm verifies; a legacy image ignores it.
  */
 #include <cli.h>
 #include <command.h>
 #include <env.h>
+#include <fit.h>
+#include <libfdt.h>
 #include <legacy_image.h>
 #include <mem.h>
 #include <stdlib.h>
@@ -47,6 +50,14 @@ static int do_source(int argc, char *argv[])
 		       (unsigned long long)addr);
 		return -EFAULT;
 	}
+	if (IS_ENABLED(CONFIG_FIT) &&
+	    fdt_magic((void *)(uintptr_t)addr) == FDT_MAGIC) {
+		err = fit_script(addr, room, colon ? colon + 1 : NULL, &script,
+				 &len);
+		if (err)
+			return err;
+		goto run;
+	}
 	if (!legacy_is_image((void *)(uintptr_t)addr, room)) {
 		printf("Wrong image format for \"source\" command\n");
 		return -ENOEXEC;
@@ -58,6 +69,7 @@ static int do_source(int argc, char *argv[])
 		printf("%s\n", why);
 		return err;
 	}
+run:
 	if (len > SOURCE_MAX) {
 		printf("source: the script is %zu bytes, more than %u\n", len,
 		       SOURCE_MAX);

@@ -18,10 +18,17 @@
 #define LEGACY_NAME_LEN		32
 
 /* ih_type values used here */
+#define LEGACY_TYPE_KERNEL	2
+#define LEGACY_TYPE_RAMDISK	3
 #define LEGACY_TYPE_MULTI	4
 #define LEGACY_TYPE_SCRIPT	6
 /* ih_comp */
+#define LEGACY_TYPE_FLATDT	8
+#define LEGACY_TYPE_KERNEL_NOLOAD	14
 #define LEGACY_COMP_NONE	0
+#define LEGACY_COMP_GZIP	1
+#define LEGACY_OS_LINUX		5
+#define LEGACY_ARCH_ARM64	22
 
 struct legacy_image {
 	uint32_t size;		/* bytes of data after the header */
@@ -52,5 +59,8 @@ int legacy_image_parse(const void *buf, size_t len, struct legacy_image *img,
  */
 int legacy_image_script(const struct legacy_image *img, const char **script,
 			size_t *len, const char **why);
+
+/* U-Boot's listing of a checked header: name, type, size, addresses. */
+void legacy_image_print(const struct legacy_image *img);
 
 #endif

@@ -8,7 +8,10 @@ virtboot/direct, the time to virtboot's prompt, the kernel load rate from
 the boot-stage table, the time the shell takes to print a screenful of
 lines many times over (with and without the ramfb screen console), the
 rate of a kernel load from ext4 on a virtio disk (cold and warm, for every
-firmware), and the image's size. Plain Python and QEMU.
+firmware), the SHA-256 rate of iminfo over a FIT holding the kernel (for
+every firmware with U-Boot's iminfo) and the time bootm of that FIT adds
+over booti of the same kernel, and the image's size. Plain Python, QEMU
+and mkimage.
 
   bench.py --build DIR [--rounds N] [--fw OTHER.bin ...]
 """
@@ -219,6 +222,43 @@ def make_disk(kernel, initrd, tmp):
     return disk
 
 
+# --- FIT: SHA-256 rate and what bootm adds over booti ------------------------
+def make_fit(kernel, initrd, tmp):
+    """The kernel and initramfs in a FIT, each with a sha256 hash."""
+    its = os.path.join(tmp, "bench.its")
+    with open(its, "w") as f:
+        f.write('/dts-v1/;\n/ {\n description = "bench";\n #address-cells = <1>;\n'
+                ' images {\n'
+                '  kernel-1 { data = /incbin/("%s"); type = "kernel"; arch = "arm64";'
+                ' os = "linux"; compression = "none"; load = <0x50000000>;'
+                ' entry = <0x50000000>; hash-1 { algo = "sha256"; }; };\n'
+                '  ramdisk-1 { data = /incbin/("%s"); type = "ramdisk"; arch = "arm64";'
+                ' os = "linux"; compression = "none"; hash-1 { algo = "sha256"; }; };\n'
+                ' };\n configurations { default = "conf-1";'
+                ' conf-1 { kernel = "kernel-1"; ramdisk = "ramdisk-1"; }; };\n};\n'
+                % (kernel, initrd))
+    fit = os.path.join(tmp, "bench.fit")
+    subprocess.run(["mkimage", "-f", its, fit], check=True, capture_output=True)
+    return fit
+
+
+def fit_env(tmp, name, bootcmd):
+    path = os.path.join(tmp, name)
+    with open(path, "w") as f:
+        f.write("bootdelay=0\nbootargs=%s\nbootcmd=%s\n" % (APPEND, bootcmd))
+    return path
+
+
+def iminfo_rate(qargs, fit, pre=()):
+    """MB/s of iminfo over the FIT given as -kernel (both images' hashes
+    checked), or None for a firmware without iminfo."""
+    outs, took = shell_session(qargs + ["-kernel", fit], list(pre) + [
+        "qfw load 50000000 48000000", "iminfo 50000000"], timeout=120)
+    if outs[-1].count("sha256+") != 2:
+        return None
+    return os.path.getsize(fit) / took[-1] / 1e6
+
+
 def image_sizes(build):
     elf = os.path.join(build, "virtboot.elf")
     out = subprocess.run(["aarch64-linux-gnu-size", "-A", elf], check=True,
@@ -278,6 +318,23 @@ def main():
                       % os.path.basename(fw), file=sys.stderr)
                 continue
             systems.append((os.path.basename(fw) + ", disk", qargs))
+        # bootm of the kernel and initramfs in a FIT (hashes checked, the
+        # kernel copied to its load address) against booti of the same.
+        fit = make_fit(kernel, initrd, tmp)
+        systems += [
+            ("virtboot booti", MACHINE + ["-bios", bios, "-kernel", kernel,
+                                          "-initrd", initrd, "-fw_cfg",
+                                          "name=opt/virtboot/env,file=" + fit_env(
+                                              tmp, "booti.env",
+                                              "qfw load 50000000 48000000 && "
+                                              "booti 50000000 48000000:%x" % initrd_size)]),
+            ("virtboot bootm FIT", MACHINE + ["-bios", bios, "-kernel", fit, "-fw_cfg",
+                                              "name=opt/virtboot/env,file=" + fit_env(
+                                                  tmp, "bootm.env",
+                                                  "qfw load 60000000 48000000 && "
+                                                  "bootm 60000000")])]
+        sha = {name: [] for name, _ in loaders}
+        sha["virtboot, portable code"] = []
         times = {name: [] for name, _ in systems}
         loads, prompt, null = [], [], []
         scroll = {"ramfb": [], "serial": []}
@@ -318,6 +375,15 @@ def main():
                     continue
                 for kind, o in zip(("cold", "warm"), outs[1:]):
                     disk_loads[name][kind].append(load_rate(o))
+            for name, qargs in (loaders if r % 2 == 0 else loaders[::-1]):
+                if name in no_shell:
+                    continue
+                rate = iminfo_rate(qargs, fit)
+                if rate:
+                    sha[name].append(rate)
+                if name == "virtboot":
+                    sha["virtboot, portable code"].append(
+                        iminfo_rate(qargs, fit, ["hash ce off"]))
             print("  round %d/%d: %s" % (r + 1, args.rounds, ", ".join(
                 "%s %.3f s" % (n, times[n][-1]) for n, _ in systems)), file=sys.stderr)
 
@@ -358,6 +424,14 @@ def main():
                                 else "again, same place")
             if rates:
                 print("  %-45s %7.0f  %7.0f  %7.0f" % ((label,) + summary(rates)))
+    print()
+    print("SHA-256 of the kernel in a FIT (iminfo)            median    min      max MB/s")
+    for name, rates in sha.items():
+        if rates:
+            print("  %-45s %7.1f  %7.1f  %7.1f" % ((name,) + summary(rates)))
+    added = [m - b for m, b in zip(times["virtboot bootm FIT"], times["virtboot booti"])]
+    print("bootm of the FIT over booti of the same kernel     %7.3f  %7.3f  %7.3f s (paired)"
+          % summary(added))
     print()
     print("virtboot.bin: %d bytes (%.1f KiB of the 256 KiB budget): %s" % (
         total, total / 1024, ", ".join("%s %d" % kv for kv in sorted(sections.items()))))

@@ -20,12 +20,16 @@ PARTS = [
     ("drivers/mtd", "CFI flash"), ("boot/env_flash", "saved environment"),
     ("lib/env_store", "saved environment"),
     ("drivers", "driver model"), ("fs/fat", "FAT"), ("fs/ext4", "ext4"),
-    ("fs/part", "partitions"), ("fs", "fs core"), ("boot", "boot flows"),
+    ("fs/part", "partitions"), ("fs", "fs core"),
+    ("boot/fit", "FIT, verified boot"), ("cmd/bootm", "FIT, verified boot"),
+    ("cmd/iminfo", "FIT, verified boot"), ("lib/hash", "hashes"),
+    ("cmd/hash", "hashes"), ("arch/arm64/sha256_ce", "hashes"),
+    ("boot", "boot flows"),
     ("cmd", "commands"), ("lib/cli", "shell (hush, line editor, regex)"),
     ("lib/regex", "shell (hush, line editor, regex)"),
     ("lib", "lib (env, allocator...)"),
     ("arch", "arch/arm64"), ("board", "board"),
-    ("libfdt.a", "libfdt"), ("libz.a", "zlib"), ("libc.a", "picolibc"),
+    ("libfdt.a", "libfdt"), ("libz.a", "zlib"), ("libbearssl.a", "BearSSL"), ("libc.a", "picolibc"),
     ("libgcc", "libgcc"),
 ]
 ENTRY = re.compile(r"^ (\.[\w.$]+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)$")
