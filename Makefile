@@ -91,7 +91,9 @@ $(foreach d,$(DIRS),$(eval $(call include_dir,$(d))))
 # -Os: the loader's own code is never its hot path (copies are picolibc's,
 # inflation zlib's, transfers the devices'), and -Os is 13% smaller than
 # -O2, the room the network stack and the crypto need in the 256 KiB budget.
-CFLAGS := --specs=picolibc.specs -std=gnu11 -Os -g -ffreestanding \
+# -flto: the link optimizes across files (inlining, dead code), about 2%
+# smaller; files with flags of their own below are kept out of it.
+CFLAGS := --specs=picolibc.specs -std=gnu11 -Os -g -flto -ffreestanding \
 	-fno-common -ffunction-sections -fdata-sections -fno-pie \
 	-fstack-protector-strong -march=armv8-a \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
@@ -107,19 +109,21 @@ ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 # printf without floating point (the loader prints none: rates and times
 # are formatted from integers), 4.9 KiB smaller than picolibc's default.
 LDFLAGS := --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
-	-nostartfiles -static -no-pie \
+	-Os -flto=auto -nostartfiles -static -no-pie \
 	-T arch/arm64/virtboot.lds -Wl,--gc-sections -Wl,--fatal-warnings \
 	-Wl,--fix-cortex-a53-843419=full \
 	-Wl,-Map,$(O)/virtboot.map
 
 # Code that runs before the MMU is on (all accesses are Device memory there)
 # must never make an unaligned access or call a library routine.
-CFLAGS_mmu.o := -mstrict-align -fno-builtin -fno-stack-protector
+CFLAGS_mmu.o := -mstrict-align -fno-builtin -fno-stack-protector -fno-lto
 # The ARMv8 CRC32 instructions (used when the CPU says it has them).
-CFLAGS_crc32.o := -march=armv8-a+crc
+CFLAGS_crc32.o := -march=armv8-a+crc -fno-lto
 # The SHA-256 block function on the ARMv8 SHA-2 instructions (called only
 # when the CPU has them), at -O2: it is the hot loop of FIT verification.
-CFLAGS_sha256_ce.o := -march=armv8-a+crypto -O2
+CFLAGS_sha256_ce.o := -march=armv8-a+crypto -O2 -fno-lto
+# The guard value the compiler's stack checks read by name.
+CFLAGS_stack_protector.o := -fno-lto
 
 $(O)/%.o: %.c $(O)/include/generated/autoconf.h $(O)/include/generated/version.h
 	@mkdir -p $(dir $@)
