@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* net_priv.h - what the files of net/ share among themselves. */
+#ifndef NET_PRIV_H
+#define NET_PRIV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct netif;
+
+/* The one netif (valid after net_start()). */
+struct netif *net_netif(void);
+/* True while DHCP holds the netif's address. */
+bool net_dhcp_bound(void);
+/* True when it is time to look for Ctrl-C again (*next: when). */
+bool net_ctrlc_due(uint64_t *next);
+
+#endif

@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tftp.c - a TFTP client (RFC 1350) over lwIP's UDP, with the blksize,
+ * tsize and windowsize options (RFC 2348, 2349, 7440) when the server
+ * takes them. Each DATA payload is copied once, straight from the
+ * received packet to its place, after the destination range has been
+ * checked; lost packets are asked for again after a timeout, a bounded
+ * number of times.
+ */
+#define pr_fmt(fmt) "tftp: " fmt
+#include <boot_hooks.h>
+#include <command.h>
+#include <console.h>
+#include <env.h>
+#include <errno.h>
+#include <net.h>
+#include <region.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <timer.h>
+#include <virtboot.h>
+
+#include <lwip/ip_addr.h>
+#include <lwip/netif.h>
+#include <lwip/pbuf.h>
+#include <lwip/udp.h>
+
+#include "net_priv.h"
+#include "tftp_pkt.h"
+
+#define BLKSIZE_ASK	1468	/* a 1500-byte IP packet */
+#define WINDOW_ASK	16
+#define TIMEOUT_MS_DEF	1000	/* $tftptimeout */
+#define TRIES_DEF	8	/* $tftptimeoutcountmax */
+#define HASH_BYTES	(64 * 1024)
+#define HASHES_PER_LINE	65
+#define PKT_MAX		(4 + TFTP_BLKSIZE_MAX)
+
+struct xfer {
+	struct udp_pcb *pcb;
+	ip_addr_t server;
+	u16_t port;			/* the server's TID, 0 until known */
+	struct tftp_opts ask;
+	uint32_t blksize, window;
+	uint64_t addr, max;		/* the destination */
+	uint64_t blocks, bytes;		/* in order so far */
+	bool has_tsize;
+	uint64_t tsize;
+	bool size_only, quiet;
+	int result;			/* 1 running, 0 done, < 0 failed */
+	uint8_t last[600];		/* what to send again on a timeout */
+	size_t last_len;
+	uint64_t events;		/* good packets so far */
+	uint64_t hashes, next_hash;
+};
+
+static void send_raw(struct xfer *x, const uint8_t *buf, size_t len,
+		     u16_t port)
+{
+	struct pbuf *p = pbuf_alloc(PBUF_TRANSPORT, (u16_t)len, PBUF_RAM);
+
+	if (!p)
+		return;			/* a timeout sends it again */
+	memcpy(p->payload, buf, len);
+	udp_sendto(x->pcb, p, &x->server, port);
+	pbuf_free(p);
+}
+
+/* Send and keep for a retransmission. */
+static void send_kept(struct xfer *x, const uint8_t *buf, size_t len)
+{
+	if (buf != x->last)
+		memcpy(x->last, buf, len);
+	x->last_len = len;
+	send_raw(x, x->last, len, x->port ? x->port : TFTP_PORT);
+}
+
+static void send_ack(struct xfer *x)
+{
+	uint8_t ack[4];
+
+	send_kept(x, ack, tftp_make_ack(ack, (uint16_t)x->blocks));
+}
+
+/* Tell the server we stop (an ERROR packet), and fail with err. */
+static void fail(struct xfer *x, int err, uint16_t code, const char *msg)
+{
+	uint8_t buf[64];
+
+	if (x->port)
+		send_raw(x, buf, tftp_make_error(buf, sizeof(buf), code, msg),
+			 x->port);
+	x->result = err;
+}
+
+static void progress(struct xfer *x)
+{
+	if (x->quiet)
+		return;
+	while (x->bytes >= x->next_hash) {
+		putchar('#');
+		if (++x->hashes % HASHES_PER_LINE == 0)
+			printf("\n\t ");
+		x->next_hash += HASH_BYTES;
+		if (x->has_tsize)
+			boot_progress(x->bytes, x->tsize);
+	}
+}
+
+static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
+{
+	x->blksize = pkt->blksize ? pkt->blksize : TFTP_BLKSIZE_DEF;
+	x->window = pkt->windowsize ? pkt->windowsize : 1;
+	x->has_tsize = pkt->has_tsize;
+	x->tsize = pkt->tsize;
+	x->events++;
+	if (x->size_only) {
+		fail(x, x->has_tsize ? 0 : -ENOTSUP, 0, "size known");
+		return;
+	}
+	if (x->has_tsize) {
+		if (x->tsize > x->max) {
+			printf("\nTFTP: the file (%llu bytes) does not fit at 0x%llx (%llu bytes free)\n",
+			       (unsigned long long)x->tsize,
+			       (unsigned long long)x->addr,
+			       (unsigned long long)x->max);
+			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
+			return;
+		}
+		if (cmd_check_write("tftp", x->addr, x->tsize, true)) {
+			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
+			return;
+		}
+	}
+	send_ack(x);			/* block 0: start */
+}
+
+static void on_data(struct xfer *x, const struct tftp_pkt *pkt,
+		    struct pbuf *p)
+{
+	uint64_t dst;
+
+	switch (tftp_block_class(x->blocks, pkt->block)) {
+	case TFTP_OLD:
+	case TFTP_AHEAD:
+		/* A duplicate, or past a lost one: say where we are. */
+		send_ack(x);
+		return;
+	}
+	if (x->size_only) {
+		fail(x, -ENOTSUP, 8, "tsize needed");
+		return;
+	}
+	if (pkt->len > x->max - x->bytes) {
+		printf("\nTFTP: the file does not fit at 0x%llx (%llu bytes free)\n",
+		       (unsigned long long)x->addr,
+		       (unsigned long long)x->max);
+		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
+		return;
+	}
+	dst = x->addr + x->bytes;
+	if (pkt->len && cmd_check_write("tftp", dst, pkt->len, true)) {
+		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
+		return;
+	}
+	pbuf_copy_partial(p, (void *)(uintptr_t)dst, (u16_t)pkt->len, 4);
+	x->blocks++;
+	x->bytes += pkt->len;
+	x->events++;
+	progress(x);
+	if (pkt->len < x->blksize) {
+		send_ack(x);
+		x->result = 0;
+	} else if (x->blocks % x->window == 0) {
+		send_ack(x);
+	}
+}
+
+static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p,
+		    const ip_addr_t *addr, u16_t port)
+{
+	static uint8_t hdr[4 + 2 * TFTP_MSG_MAX];
+	struct xfer *x = arg;
+	struct tftp_pkt pkt;
+	uint16_t op;
+	size_t n;
+	int err;
+
+	if (x->result != 1 || !ip_addr_cmp(addr, &x->server))
+		goto out;
+	if (x->port && port != x->port) {
+		/* Another transfer's packet (RFC 1350: error 5). */
+		n = tftp_make_error(hdr, sizeof(hdr), 5, "Unknown transfer ID");
+		send_raw(x, hdr, n, port);
+		goto out;
+	}
+	/* DATA is parsed from its header alone (the payload is copied
+	 * once, below); anything else whole, from a bounded copy. */
+	n = pbuf_copy_partial(p, hdr, MIN(p->tot_len, (u16_t)sizeof(hdr)), 0);
+	op = n >= 2 ? (uint16_t)(hdr[0] << 8 | hdr[1]) : 0;
+	if (op == TFTP_DATA && n >= 4) {
+		memset(&pkt, 0, sizeof(pkt));
+		pkt.op = op;
+		pkt.block = (uint16_t)(hdr[2] << 8 | hdr[3]);
+		pkt.len = p->tot_len - 4u;
+		err = pkt.len > x->blksize ? -EMSGSIZE : 0;
+	} else if (p->tot_len > sizeof(hdr)) {
+		err = -EMSGSIZE;
+	} else {
+		err = tftp_parse(hdr, n, x->blksize, &x->ask, &pkt);
+	}
+	if (err) {
+		printf("\nTFTP: bad packet from the server (%s)\n",
+		       err == -EMSGSIZE ? "too long" :
+		       err == -EPROTO ? "options not asked for" : "malformed");
+		x->port = port;
+		fail(x, -EPROTO, err == -EPROTO ? TFTP_ERR_OPTION : 4,
+		     "Illegal TFTP operation");
+		goto out;
+	}
+	if (!x->port) {
+		/* The first answer: its port is the transfer's. Without an
+		 * OACK the server took no option. */
+		x->port = port;
+		if (pkt.op != TFTP_OACK) {
+			x->blksize = TFTP_BLKSIZE_DEF;
+			x->window = 1;
+			if (pkt.op == TFTP_DATA && pkt.len > x->blksize) {
+				fail(x, -EPROTO, 4, "Illegal TFTP operation");
+				goto out;
+			}
+		}
+	}
+	switch (pkt.op) {
+	case TFTP_OACK:
+		if (x->blocks == 0)
+			on_oack(x, &pkt);
+		break;
+	case TFTP_DATA:
+		on_data(x, &pkt, p);
+		break;
+	case TFTP_ERROR:
+		printf("\nTFTP error: '%s' (%u)\n", pkt.msg, pkt.code);
+		x->result = pkt.code == 1 ? -ENOENT : -EIO;
+		break;
+	default:			/* an ACK or a request: not ours */
+		break;
+	}
+out:
+	pbuf_free(p);
+}
+
+static unsigned int env_num(const char *name, unsigned int def,
+			    unsigned int min)
+{
+	uint64_t v;
+	const char *s = env_get(name);
+
+	if (!s || parse_dec(s, &v) || v < min || v > 60000)
+		return def;
+	return (unsigned int)v;
+}
+
+static int run(struct xfer *x, const char *file)
+{
+	unsigned int timeout_ms = env_num("tftptimeout", TIMEOUT_MS_DEF, 100);
+	unsigned int tries = env_num("tftptimeoutcountmax", TRIES_DEF, 1);
+	uint64_t deadline, next_ctrlc = 0, seen;
+	unsigned int n = 0;
+	int len;
+
+	len = tftp_make_rrq(x->last, sizeof(x->last), file, &x->ask);
+	if (len < 0) {
+		printf("TFTP: file name too long\n");
+		return len;
+	}
+	x->pcb = udp_new();
+	if (!x->pcb || udp_bind(x->pcb, IP_ADDR_ANY, 0) != ERR_OK) {
+		if (x->pcb)
+			udp_remove(x->pcb);
+		return -ENOMEM;
+	}
+	udp_recv(x->pcb, on_recv, x);
+	x->result = 1;
+	send_kept(x, x->last, (size_t)len);
+	deadline = timer_us() + timeout_ms * 1000ULL;
+	seen = x->events;
+	while (x->result == 1) {
+		net_poll();
+		if (x->events != seen) {
+			/* Progress: the clock starts again. */
+			seen = x->events;
+			n = 0;
+			deadline = timer_us() + timeout_ms * 1000ULL;
+		} else if (timer_us() > deadline) {
+			if (++n >= tries) {
+				printf("\nTFTP: no answer from %s after %u tries, giving up\n",
+				       ipaddr_ntoa(&x->server), n);
+				x->result = -ETIMEDOUT;
+				break;
+			}
+			if (!x->quiet)
+				printf("T ");
+			send_kept(x, x->last, x->last_len);
+			deadline = timer_us() + timeout_ms * 1000ULL;
+		}
+		if (net_ctrlc_due(&next_ctrlc) && console_ctrlc()) {
+			printf("\nAbort\n");
+			fail(x, -EINTR, 0, "Cancelled");
+		}
+	}
+	udp_remove(x->pcb);
+	return x->result;
+}
+
+int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
+		 uint64_t max, uint64_t *len, bool quiet)
+{
+	struct xfer *x;
+	uint64_t t0, us, rate;
+	int err;
+
+	err = net_start();
+	if (err)
+		return err;
+	x = calloc(1, sizeof(*x));
+	if (!x)
+		return -ENOMEM;
+	ip_addr_set_ip4_u32(&x->server, server);
+	x->ask = (struct tftp_opts){ BLKSIZE_ASK, WINDOW_ASK, true };
+	x->blksize = BLKSIZE_ASK;
+	x->addr = addr;
+	x->max = max;
+	x->quiet = quiet;
+	x->next_hash = HASH_BYTES;
+	if (!quiet) {
+		printf("Using %s device\n", net_current()->name);
+		char ours[IP4ADDR_STRLEN_MAX];
+
+		ip4addr_ntoa_r(netif_ip4_addr(net_netif()), ours, sizeof(ours));
+		printf("TFTP from server %s; our IP address is %s\n",
+		       ipaddr_ntoa(&x->server), ours);
+		printf("Filename '%s'.\n", file);
+		printf("Load address: 0x%llx\n", (unsigned long long)addr);
+		printf("Loading: ");
+	}
+	boot_progress(0, 0);
+	t0 = timer_us();
+	err = run(x, file);
+	us = timer_us() - t0;
+	if (!err && !quiet) {
+		rate = us ? x->bytes * 1000000 / us : 0;
+		printf("\n\t %llu.%llu MiB/s\ndone\n",
+		       (unsigned long long)(rate >> 20),
+		       (unsigned long long)((rate & 0xfffff) * 10 >> 20));
+		printf("Bytes transferred = %llu (%llx hex)\n",
+		       (unsigned long long)x->bytes,
+		       (unsigned long long)x->bytes);
+	}
+	if (!err)
+		boot_progress(x->bytes, x->bytes);
+	*len = x->bytes;
+	free(x);
+	return err;
+}
+
+int net_tftp_size(uint32_t server, const char *file, uint64_t *size)
+{
+	struct xfer *x;
+	int err;
+
+	err = net_start();
+	if (err)
+		return err;
+	x = calloc(1, sizeof(*x));
+	if (!x)
+		return -ENOMEM;
+	ip_addr_set_ip4_u32(&x->server, server);
+	x->ask = (struct tftp_opts){ BLKSIZE_ASK, 0, true };
+	x->blksize = BLKSIZE_ASK;
+	x->size_only = x->quiet = true;
+	err = run(x, file);
+	*size = x->tsize;
+	free(x);
+	return err;
+}
+
+int net_tftp_server(const char *arg, uint32_t *server, const char **file)
+{
+	const char *colon = strchr(arg, ':');
+	char host[16];
+
+	if (colon && (size_t)(colon - arg) < sizeof(host)) {
+		memcpy(host, arg, (size_t)(colon - arg));
+		host[colon - arg] = '\0';
+		if (!net_parse_ip(host, server)) {
+			*file = colon + 1;
+			return 0;
+		}
+	}
+	*file = arg;
+	if (net_parse_ip(env_get("serverip"), server)) {
+		printf("*** ERROR: `serverip' not set\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+uint64_t net_free_from(uint64_t addr)
+{
+	const struct region *r;
+	uint64_t end = 0;
+	int i;
+
+	for (i = 0; i < region_ram_count(); i++) {
+		r = region_ram_at(i);
+		if (addr >= r->base && addr - r->base < r->size)
+			end = r->base + r->size;
+	}
+	for (i = 0; i < region_count(); i++) {
+		r = region_at(i);
+		if (r->base <= addr && addr - r->base < r->size)
+			return 0;
+		if (r->base > addr && r->base < end)
+			end = r->base;
+	}
+	return end > addr ? end - addr : 0;
+}
+
+int net_load(const char *addr_arg, const char *file_arg)
+{
+	char name[16];
+	const char *file;
+	uint64_t addr, len;
+	uint32_t server;
+	int err;
+
+	if (addr_arg) {
+		if (parse_hex(addr_arg, &addr))
+			return cmd_bad_number("tftpboot", addr_arg);
+	} else if (net_load_addr(&addr)) {
+		printf("tftpboot: no free RAM to load to\n");
+		return -ENOMEM;
+	}
+	if (!file_arg)
+		file_arg = env_get("bootfile");
+	err = net_start();
+	if (err)
+		return err;
+	if (!file_arg) {
+		/* U-Boot's name from our address: 0A00020F.img */
+		uint32_t ip = lwip_ntohl(ip4_addr_get_u32(
+				netif_ip4_addr(net_netif())));
+
+		snprintf(name, sizeof(name), "%08X.img", (unsigned int)ip);
+		printf("*** Warning: no boot file name; using '%s'\n", name);
+		file_arg = name;
+	}
+	err = net_tftp_server(file_arg, &server, &file);
+	if (err)
+		return err;
+	err = net_tftp_get(server, file, addr, net_free_from(addr), &len,
+			   false);
+	if (err)
+		return err;
+	env_set_hex("filesize", len);
+	env_set_hex("fileaddr", addr);
+	return 0;
+}
