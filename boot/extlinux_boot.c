@@ -20,7 +20,6 @@
 #include <region.h>
 #include <stdlib.h>
 #include <string.h>
-#include <timer.h>
 #include <virtboot.h>
 
 #define OVERLAY_MAX	(1ULL << 20)	/* bytes of one overlay */
@@ -29,27 +28,29 @@
 /* What a label's load holds in the allocator until boot_linux() runs
  * (a boot attempt's list of reservations, given back by boot_abort()). */
 struct load {
-	struct fs *fs;
+	const struct extlinux_files *src;
 	struct boot_attempt hold;
 };
 
-static int file_size(struct fs *fs, const char *path, uint64_t *size)
+static int file_size(const struct extlinux_files *src, const char *path,
+		     uint64_t *size)
 {
 	int err;
 
 	printf("Retrieving file: %s\n", path);
-	err = fs_size(fs, path, size);
+	err = src->size(src->arg, path, size);
 	if (err)
 		pr_err("cannot read %s: %s\n", path,
 		       err == -ENOENT ? "no such file" : "error");
 	return err;
 }
 
-static int read_all(struct fs *fs, const char *path, uint64_t addr,
-		    uint64_t off, uint64_t size)
+/* The first size bytes of the file at path, which has that many at least. */
+static int read_all(const struct extlinux_files *src, const char *path,
+		    uint64_t addr, uint64_t size)
 {
 	uint64_t got;
-	int err = fs_read(fs, path, (void *)(uintptr_t)addr, off, size, &got);
+	int err = src->read(src->arg, path, addr, size, &got);
 
 	if (!err && got != size)
 		err = -EIO;
@@ -59,11 +60,11 @@ static int read_all(struct fs *fs, const char *path, uint64_t addr,
 }
 
 /* A whole (small) file into the heap, NUL-terminated. */
-static int read_heap(struct fs *fs, const char *path, uint64_t max,
-		     char **buf, size_t *len)
+static int read_heap(const struct extlinux_files *src, const char *path,
+		     uint64_t max, char **buf, size_t *len)
 {
 	uint64_t size;
-	int err = file_size(fs, path, &size);
+	int err = file_size(src, path, &size);
 
 	if (err)
 		return err;
@@ -75,7 +76,7 @@ static int read_heap(struct fs *fs, const char *path, uint64_t max,
 	*buf = malloc(size + 1);
 	if (!*buf)
 		return -ENOMEM;
-	err = read_all(fs, path, (uintptr_t)*buf, 0, size);
+	err = read_all(src, path, (uintptr_t)*buf, size);
 	if (err) {
 		free(*buf);
 		return err;
@@ -87,7 +88,8 @@ static int read_heap(struct fs *fs, const char *path, uint64_t max,
 
 static int read_include(void *arg, const char *path, char **buf, size_t *len)
 {
-	return read_heap(arg, path, EXTLINUX_FILE_MAX, buf, len);
+	return read_heap((const struct extlinux_files *)arg, path,
+			 EXTLINUX_FILE_MAX, buf, len);
 }
 
 /* The kernel, at kernel_addr_r or on a 2 MiB boundary (plus the Image's
@@ -101,7 +103,7 @@ static int load_kernel(struct load *ld, const char *path, uint64_t *addr,
 	const char *why;
 	int err;
 
-	err = file_size(ld->fs, path, size);
+	err = file_size(ld->src, path, size);
 	if (err)
 		return err;
 	if (!*size || *size > IMAGE_SIZE_MAX) {
@@ -110,7 +112,8 @@ static int load_kernel(struct load *ld, const char *path, uint64_t *addr,
 		return -EFBIG;
 	}
 	memset(hdr, 0, sizeof(hdr));
-	err = fs_read(ld->fs, path, hdr, 0, sizeof(hdr), &got);
+	err = ld->src->read(ld->src->arg, path, (uintptr_t)hdr, sizeof(hdr),
+			    &got);
 	if (err) {
 		pr_err("reading %s failed: %d\n", path, err);
 		return err;
@@ -133,7 +136,7 @@ static int load_kernel(struct load *ld, const char *path, uint64_t *addr,
 				 &base);
 		*addr = base + off;
 	}
-	return err ?: read_all(ld->fs, path, *addr, 0, *size);
+	return err ?: read_all(ld->src, path, *addr, *size);
 }
 
 /* The initrds one after another, at ramdisk_addr_r or the lowest free
@@ -146,7 +149,7 @@ static int load_initrds(struct load *ld, const struct extlinux_label *l,
 
 	*total = 0;
 	for (i = 0; i < l->ninitrd; i++) {
-		err = file_size(ld->fs, l->initrd[i], &size[i]);
+		err = file_size(ld->src, l->initrd[i], &size[i]);
 		if (err)
 			return err;
 		if (size[i] > INITRD_MAX - *total) {
@@ -165,7 +168,7 @@ static int load_initrds(struct load *ld, const struct extlinux_label *l,
 		    boot_claim(&ld->hold, *addr, *total, "initrd",
 			       "ramdisk_addr_r");
 	for (i = 0; !err && i < l->ninitrd; off += size[i++])
-		err = read_all(ld->fs, l->initrd[i], *addr + off, 0, size[i]);
+		err = read_all(ld->src, l->initrd[i], *addr + off, size[i]);
 	return err;
 }
 
@@ -176,7 +179,7 @@ static void *load_fdt(struct load *ld, const char *path)
 	uint64_t size, base;
 	void *fdt;
 
-	if (file_size(ld->fs, path, &size))
+	if (file_size(ld->src, path, &size))
 		return NULL;
 	if (size > ARCH_FDT_MAX) {
 		pr_err("%s is larger than %llu bytes\n", path, ARCH_FDT_MAX);
@@ -184,7 +187,7 @@ static void *load_fdt(struct load *ld, const char *path)
 	}
 	if (boot_place(&ld->hold, ALIGN_UP(size, 8), 8, 0, UINT64_MAX, "fdt",
 		       &base) ||
-	    read_all(ld->fs, path, base, 0, size))
+	    read_all(ld->src, path, base, size))
 		return NULL;
 	fdt = (void *)(uintptr_t)base;
 	if (size < sizeof(struct fdt_header) || fdt_check_full(fdt, size)) {
@@ -208,7 +211,7 @@ static const void *apply_overlays(struct load *ld,
 	int i, err;
 
 	for (i = 0; i < l->noverlay; i++) {
-		if (read_heap(ld->fs, l->overlay[i], OVERLAY_MAX, &buf, &len)) {
+		if (read_heap(ld->src, l->overlay[i], OVERLAY_MAX, &buf, &len)) {
 			printf("Failed loading overlay %s: skipped\n",
 			       l->overlay[i]);
 			continue;
@@ -254,6 +257,7 @@ static const void *label_fdt(struct load *ld, const struct extlinux_label *l)
 {
 	const char *fdtfile = env_get("fdtfile");
 	const void *fdt = dt_blob();
+	uint64_t size;
 	char *path;
 	size_t n;
 
@@ -271,7 +275,7 @@ static const void *label_fdt(struct load *ld, const struct extlinux_label *l)
 			return NULL;
 		sprintf(path, "%s%s%s", l->fdtdir,
 			n && l->fdtdir[n - 1] == '/' ? "" : "/", fdtfile);
-		if (fs_exists(ld->fs, path))
+		if (!ld->src->size(ld->src->arg, path, &size))
 			fdt = load_fdt(ld, path);
 		else
 			fdt = NULL;
@@ -287,12 +291,12 @@ static const void *label_fdt(struct load *ld, const struct extlinux_label *l)
 	return fdt;
 }
 
-static int label_boot(struct fs *fs, const struct extlinux_config *cfg,
-		      int n)
+static int label_boot(const struct extlinux_files *src,
+		      const struct extlinux_config *cfg, int n)
 {
 	const struct extlinux_label *l = &cfg->labels[n];
 	struct boot_spec spec = { 0 };
-	struct load ld = { .fs = fs };
+	struct load ld = { .src = src };
 	uint64_t fdt_addr;
 	int err, fdt_hold = 0;
 
@@ -336,91 +340,58 @@ static int label_boot(struct fs *fs, const struct extlinux_config *cfg,
 	return boot_linux(&spec);
 }
 
-/* "Enter choice: " with the seconds left after it until a key comes;
- * the number typed, 0 for Enter or the timeout, -EINTR for Ctrl-C. */
-static int read_choice(int tenths)
+int extlinux_boot(const struct extlinux_files *src, const char *path,
+		 bool force_prompt)
 {
-	uint64_t end = timer_us() + (uint64_t)tenths * 100000;
-	char buf[8];
-	int c, n = 0, shown = -1, left;
+	struct extlinux_config cfg;
+	char prefix[EXTLINUX_PATH_MAX], *text;
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path + 1) : 0;
+	int err;
 
-	printf("Enter choice: ");
-	for (;;) {
-		if (tenths && !n) {
-			left = (int)((end - MIN(timer_us(), end) + 999999) /
-				     1000000);
-			if (timer_us() >= end) {
-				printf("%s\n", shown >= 0 ? "\b\b\b   " : "");
-				return 0;
-			}
-			if (left != shown) {
-				printf("%s%2d ", shown >= 0 ? "\b\b\b" : "",
-				       left);
-				shown = left;
-			}
-		}
-		c = console_trygetc();
-		if (c < 0)
-			continue;
-		if (tenths && shown >= 0) {
-			printf("\b\b\b   \b\b\b");
-			shown = -1;
-			tenths = 0;
-		}
-		if (c == 3) {
-			printf("<INTERRUPT>\n");
-			return -EINTR;
-		}
-		if (c == '\r' || c == '\n') {
-			putchar('\n');
-			buf[n] = '\0';
-			return n ? atoi(buf) : 0;
-		}
-		if ((c == '\b' || c == 0x7f) && n) {
-			printf("\b \b");
-			n--;
-		} else if (c >= '0' && c <= '9' && n < 4) {
-			buf[n++] = c;
-			putchar(c);
-		}
+	if (len >= sizeof(prefix)) {
+		pr_err("%s: path too long\n", path);
+		return -E2BIG;
 	}
+	memcpy(prefix, path, len);
+	prefix[len] = '\0';
+	err = read_heap(src, path, EXTLINUX_FILE_MAX, &text, &len);
+	if (err)
+		return err;
+	err = extlinux_parse(&cfg, text, len, prefix, read_include,
+			     (void *)src);
+	free(text);
+	if (err) {
+		pr_err("%s: not a usable extlinux.conf\n", path);
+		return err;
+	}
+	cfg.prompt |= force_prompt;
+	err = extlinux_menu(&cfg);
+	if (err >= 0)
+		err = label_boot(src, &cfg, err);
+	extlinux_free(&cfg);
+	return err;
 }
 
-/* The label to boot: the default at once without prompt or timeout;
- * else the menu, where a key stops the countdown (and prompt without a
- * timeout waits for a choice). */
-static int choose(const struct extlinux_config *cfg)
+/* A filesystem as the files' source. */
+static int fs_src_size(void *arg, const char *path, uint64_t *size)
 {
-	int def = extlinux_default(cfg), i, c;
+	return fs_size(arg, path, size);
+}
 
-	if (!cfg->prompt && !cfg->timeout)
-		return def;
-	if (cfg->title)
-		printf("%s\n", cfg->title);
-	for (i = 0; i < cfg->nlabels; i++)
-		printf("%d:\t%s\n", i + 1, cfg->labels[i].menu ?
-		       cfg->labels[i].menu : cfg->labels[i].name);
-	for (i = cfg->timeout;; i = 0) {
-		c = read_choice(i);
-		if (c < 0)
-			return c;
-		if (!c)
-			return def;
-		if (c <= cfg->nlabels)
-			return c - 1;
-		printf("%d not found\n", c);
-	}
+static int fs_src_read(void *arg, const char *path, uint64_t addr,
+		       uint64_t max, uint64_t *len)
+{
+	return fs_read(arg, path, (void *)(uintptr_t)addr, 0, max, len);
 }
 
 int extlinux_sysboot(const char *ifname, const char *devpart,
 		     const char *fstype, const char *path, bool force_prompt)
 {
-	struct extlinux_config cfg;
+	struct extlinux_files src = { fs_src_size, fs_src_read, NULL };
 	struct blk_dev view;
-	const char *type, *slash;
-	char prefix[EXTLINUX_PATH_MAX], *text;
+	const char *type;
 	struct fs *fs;
-	size_t len;
 	int err;
 
 	if (strcmp(fstype, "any") && strcmp(fstype, "ext2") &&
@@ -428,14 +399,6 @@ int extlinux_sysboot(const char *ifname, const char *devpart,
 		pr_err("unknown filesystem type '%s'\n", fstype);
 		return -ENODEV;
 	}
-	slash = strrchr(path, '/');
-	len = slash ? (size_t)(slash - path + 1) : 0;
-	if (len >= sizeof(prefix)) {
-		pr_err("%s: path too long\n", path);
-		return -E2BIG;
-	}
-	memcpy(prefix, path, len);
-	prefix[len] = '\0';
 	err = fs_open_dev(ifname, devpart, &view, &fs);
 	if (err)
 		return err;
@@ -444,23 +407,10 @@ int extlinux_sysboot(const char *ifname, const char *devpart,
 	    !strcmp(type, "fat") != !strcmp(fstype, "fat")) {
 		pr_err("%s %s is %s, not %s\n", ifname, devpart, type, fstype);
 		err = -ENODEV;
-		goto out;
+	} else {
+		src.arg = fs;
+		err = extlinux_boot(&src, path, force_prompt);
 	}
-	err = read_heap(fs, path, EXTLINUX_FILE_MAX, &text, &len);
-	if (err)
-		goto out;
-	err = extlinux_parse(&cfg, text, len, prefix, read_include, fs);
-	free(text);
-	if (err) {
-		pr_err("%s: not a usable extlinux.conf\n", path);
-		goto out;
-	}
-	cfg.prompt |= force_prompt;
-	err = choose(&cfg);
-	if (err >= 0)
-		err = label_boot(fs, &cfg, err);
-	extlinux_free(&cfg);
-out:
 	fs_close(fs);
 	return err;
 }

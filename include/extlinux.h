@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define EXTLINUX_FILE_MAX	(64 * 1024)	/* bytes of one config file */
 #define EXTLINUX_TOTAL_MAX	(256 * 1024)	/* of a file and its includes */
@@ -67,6 +68,32 @@ void extlinux_free(struct extlinux_config *cfg);
 /* The label to boot without a choice: "menu default", else the one
  * "default" names (a missing one is said), else the first. */
 int extlinux_default(const struct extlinux_config *cfg);
+
+/*
+ * Where a config's files come from: a filesystem (sysboot) or a TFTP
+ * server (pxe). size gives the size of the file at path (0, or -ENOENT
+ * and other negative errnos); read stores its first min(size, max) bytes
+ * at addr and their number in *len (0 or a negative errno).
+ */
+struct extlinux_files {
+	int (*size)(void *arg, const char *path, uint64_t *size);
+	int (*read)(void *arg, const char *path, uint64_t addr, uint64_t max,
+		    uint64_t *len);
+	void *arg;
+};
+
+/*
+ * Read the config at path (its directory is the prefix of relative
+ * paths) from src, show the menu when it asks for one (or always with
+ * force_prompt), load the chosen label's kernel, initrds and device tree
+ * from src and boot it. Returns only on failure (said) or Ctrl-C at the
+ * menu (-EINTR).
+ */
+int extlinux_boot(const struct extlinux_files *src, const char *path,
+		  bool force_prompt);
+
+/* The menu (boot/extlinux_menu.c): the label to boot, or -EINTR. */
+int extlinux_menu(const struct extlinux_config *cfg);
 
 /*
  * sysboot: read the config at path on <ifname> <devpart> (fstype "ext2",

@@ -3,6 +3,7 @@
 u-boot-update writes it, boots Debian's kernel with the test initramfs;
 the default label, the menu, device trees (fdt, fdtdir, overlays) and
 broken configs (a line and the prompt back)."""
+import re
 import subprocess
 
 import pytest
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.requires("CMD_SYSBOOT")
 
 VERSION = "6.1.0-99-arm64"
 CONF = "/boot/extlinux/extlinux.conf"
+# The menu's highlighted line starts with SELECTED; every line ends PLAIN.
+SELECTED = "\x1b[30;47m"
+PLAIN = "\x1b[0m\x1b[K"
 SYSBOOT = "sysboot virtio 0:1 any 50000000 " + CONF
 
 
@@ -59,8 +63,8 @@ def make_disk(path, linux, files):
 
 @pytest.mark.linux
 def test_sysboot_debian_default_second_label(boot, linux, tmp_path):
-    """default names the second label; prompt 0 with a timeout: the menu
-    counts down, then the default boots; its fdtdir is not on the disk:
+    """default names the second label; prompt 0 with a timeout: no menu
+    (as U-Boot), the default boots at once; its fdtdir is not on the disk:
     QEMU's tree is used; the append line reaches Linux."""
     fdt = "fdtdir /usr/lib/linux-image-%s/" % VERSION
     disk = make_disk(tmp_path / "d.img", linux, {
@@ -69,8 +73,6 @@ def test_sysboot_debian_default_second_label(boot, linux, tmp_path):
     c.run_ok("setenv fdtfile virt.dtb")
     c.send(SYSBOOT + "\r")
     c.expect("Retrieving file: " + CONF)
-    c.expect("U-Boot menu\\s+1:\t.*\\s+2:\t.*\\s+Enter choice:  2 ")
-    c.expect("\b\b\b 1 ")
     c.expect("2:\tDebian GNU/Linux 12 \\(bookworm\\) %s \\(rescue target\\)"
              % VERSION)
     c.expect("Retrieving file: /boot/vmlinuz-" + VERSION)
@@ -78,6 +80,7 @@ def test_sysboot_debian_default_second_label(boot, linux, tmp_path):
     c.expect("Skipping fdtdir /usr/lib/linux-image-%s/ for failure "
              "retrieving dts" % VERSION)
     c.expect("append: root=/dev/vda1 console=ttyAMA0 vbtest=l0r single")
+    assert "Enter choice" not in c.output
     r = guest_report(c)
     assert r["CMDLINE"] == "root=/dev/vda1 console=ttyAMA0 vbtest=l0r single"
     assert r["INITRD"] == "dt"
@@ -85,14 +88,17 @@ def test_sysboot_debian_default_second_label(boot, linux, tmp_path):
 
 @pytest.mark.linux
 def test_sysboot_menu_choice(boot, linux, tmp_path):
-    """prompt 1: the menu, then "2" and Enter boots the second label."""
+    """prompt 1: the menu with the default highlighted and the countdown,
+    then "2" and Enter boots the second label."""
     disk = make_disk(tmp_path / "d.img", linux, {
         CONF: debian_conf(prompt=1, timeout=300)})
     c = boot(*drive(disk), timeout=LINUX_TIMEOUT)
     c.send(SYSBOOT + "\r")
-    c.expect("U-Boot menu\\s+1:\tDebian GNU/Linux 12 \\(bookworm\\) %s\\s+"
-             "2:\tDebian GNU/Linux 12 \\(bookworm\\) %s \\(rescue target\\)"
-             "\\s+Enter choice: " % (VERSION, VERSION))
+    c.expect("U-Boot menu\\s+%s1:\tDebian GNU/Linux 12 \\(bookworm\\) %s"
+             "%s\\s+2:\tDebian GNU/Linux 12 \\(bookworm\\) %s "
+             "\\(rescue target\\)%s\\s+Booting in 30 s. Enter choice: "
+             % (re.escape(SELECTED), VERSION, re.escape(PLAIN), VERSION,
+                re.escape(PLAIN)))
     c.send("2\r")
     c.expect("2:\tDebian GNU/Linux 12 \\(bookworm\\) %s \\(rescue target\\)"
              % VERSION)
@@ -181,10 +187,40 @@ def test_sysboot_errors(boot, tmp_path):
     assert c.run_fail("sysboot virtio")[0].startswith("Usage:")
     # The menu: Ctrl-C at the prompt, a number that is no label.
     c.send("sysboot -p virtio 0:1 any 0 /nokernel.conf\r")
-    c.expect("1:\ta\\s+Enter choice: ")
+    c.expect("1:\ta.*\\s+Enter choice: ")
     c.send("7\r")
     c.expect("7 not found")
     c.send("\x03")
     c.expect("<INTERRUPT>")
     c.read_prompt()
     assert c.run_ok("echo alive") == ["alive"]
+
+
+def test_sysboot_menu_keys(boot, tmp_path):
+    """prompt 0: a key already typed opens the menu (no countdown then);
+    Down moves the highlight to the second label and Enter boots it; Up
+    from the first wraps to the last; Ctrl-C leaves."""
+    conf = b"menu title Keys\nprompt 0\ntimeout 50\nlabel a\n\tlinux /ka\n" \
+        b"label b\n\tlinux /kb\nlabel c\n\tlinux /kc\n"
+    root = disks.ext4(str(tmp_path / "r.ext4"), {"m.conf": conf}, 8)
+    disk = disks.disk(str(tmp_path / "d.img"), [(root, 8, "83", True)])
+    c = boot(*drive(disk))
+    assert c.run_fail("sysboot virtio 0:1 any 0 /m.conf")[-1] == \
+        "sysboot: cannot read /ka: no such file"
+    assert "Keys" not in c.output
+    c.send("sysboot virtio 0:1 any 0 /m.conf\r ")
+    c.expect("Keys\\s+%s1:\ta" % re.escape(SELECTED))
+    c.expect("Enter choice: ")
+    c.send("\x1b[B")
+    c.expect(re.escape(SELECTED) + "2:\tb")
+    c.send("\r")
+    before = c.expect("sysboot: cannot read /kb: no such file")
+    assert "Booting in" not in before
+    c.read_prompt()
+    c.send("sysboot -p virtio 0:1 any 0 /m.conf\r")
+    c.expect("Enter choice: ")
+    c.send("\x1bOA")            # SS3 Up, from the first: the last
+    c.expect(re.escape(SELECTED) + "3:\tc")
+    c.send("\x03")
+    c.expect("<INTERRUPT>")
+    c.read_prompt()
