@@ -71,13 +71,18 @@ int net_parse_ip(const char *s, uint32_t *ip);
 /*
  * TFTP (RFC 1350 with the blksize, tsize and windowsize options): read
  * file from server (network order) into [addr, addr + max), checking
- * every write with cmd_check_write(). *len: the bytes transferred. Prints
- * U-Boot's tftpboot lines unless quiet. 0, or a negative errno after a
- * line saying why (-ENOENT: the server's "File not found", -EFBIG: the
- * file does not fit, -ETIMEDOUT, -EINTR: Ctrl-C).
+ * every write with cmd_check_write() (unless TRUSTED: the caller has
+ * claimed the range). *len: the bytes transferred. Prints U-Boot's
+ * tftpboot lines unless QUIET. With PARTIAL, a longer file is cut at max
+ * bytes (the transfer is then cancelled), else it fails. 0, or a
+ * negative errno after a line saying why (-ENOENT: the server's "File
+ * not found", -EFBIG: the file does not fit, -ETIMEDOUT, -EINTR: Ctrl-C).
  */
+#define NET_TFTP_QUIET		1
+#define NET_TFTP_TRUSTED	2
+#define NET_TFTP_PARTIAL	4
 int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
-		 uint64_t max, uint64_t *len, bool quiet);
+		 uint64_t max, uint64_t *len, unsigned int flags);
 /* The size of file from the server's tsize answer (the transfer is then
  * cancelled). -ENOTSUP when the server does not say the size. */
 int net_tftp_size(uint32_t server, const char *file, uint64_t *size);
@@ -92,6 +97,14 @@ int net_tftp_server(const char *arg, uint32_t *server, const char **file);
 int net_load(const char *addr, const char *file);
 /* The bytes of free RAM from addr on (0: addr is not free RAM). */
 uint64_t net_free_from(uint64_t addr);
+
+/* pxe get: find the config (pxelinux.cfg/01-<mac>, the IP address in
+ * hex shortened a digit at a time, default; next to $bootfile) and load
+ * it to $pxefile_addr_r (else net_load_addr()). pxe boot: boot it with
+ * the extlinux code, files over TFTP; addr, when given, must be where
+ * pxe get put it. */
+int net_pxe_get(void);
+int net_pxe_boot(uint64_t addr, bool have_addr);
 
 /* The boot flows the distro scan calls: "dhcp" loads $bootfile to
  * $kernel_addr_r (or the default load address) and boots it with booti;

@@ -181,3 +181,18 @@ bool net_ctrlc_due(uint64_t *next)
 	*next = now + 20000;
 	return true;
 }
+
+bool net_is_qemu_server(uint32_t ip)
+{
+	const ip4_addr_t *found_ip;
+	struct eth_addr *mac;
+	ip4_addr_t a;
+
+	ip4_addr_set_u32(&a, ip);
+	if (etharp_find_addr(&netif, &a, &mac, &found_ip) < 0)
+		return false;
+	/* libslirp's special_ethaddr with the address in the last four
+	 * bytes: 52:55:0a:00:02:02 for 10.0.2.2. */
+	return mac->addr[0] == 0x52 && mac->addr[1] == 0x55 &&
+	       !memcmp(&mac->addr[2], &ip, 4);
+}

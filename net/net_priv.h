@@ -15,4 +15,8 @@ bool net_dhcp_bound(void);
 /* True when it is time to look for Ctrl-C again (*next: when). */
 bool net_ctrlc_due(uint64_t *next);
 
+/* True when ip (network order) is QEMU's user-mode network host itself,
+ * known by the MAC address libslirp gives it (52:55 and the address). */
+bool net_is_qemu_server(uint32_t ip);
+
 #endif

@@ -8,6 +8,7 @@
  * number of times.
  */
 #define pr_fmt(fmt) "tftp: " fmt
+#include <boot.h>
 #include <boot_hooks.h>
 #include <command.h>
 #include <console.h>
@@ -31,6 +32,7 @@
 
 #define BLKSIZE_ASK	1468	/* a 1500-byte IP packet */
 #define WINDOW_ASK	16
+#define AHEAD		16	/* blocks asked for ahead of QEMU's server */
 #define TIMEOUT_MS_DEF	1000	/* $tftptimeout */
 #define TRIES_DEF	8	/* $tftptimeoutcountmax */
 #define HASH_BYTES	(64 * 1024)
@@ -48,10 +50,12 @@ struct xfer {
 	bool has_tsize;
 	uint64_t tsize;
 	bool size_only, quiet;
+	unsigned int flags;		/* NET_TFTP_* */
 	int result;			/* 1 running, 0 done, < 0 failed */
 	uint8_t last[600];		/* what to send again on a timeout */
 	size_t last_len;
 	uint64_t events;		/* good packets so far */
+	unsigned int ahead;		/* acks run this far ahead (QEMU) */
 	uint64_t hashes, next_hash;
 };
 
@@ -108,6 +112,34 @@ static void progress(struct xfer *x)
 	}
 }
 
+/*
+ * QEMU's own TFTP server (libslirp's tftp.c) ignores windowsize, but it
+ * answers every ACK of block n with block n + 1, whatever came before:
+ * acknowledgements sent ahead keep x->ahead blocks on the way instead of
+ * one, so the transfer is not bound by one round trip per block. Only for
+ * that server, known by its MAC address: a server that follows RFC 1350
+ * to the letter would take an early ACK as a lost transfer's.
+ */
+static void ack_ahead(struct xfer *x, uint64_t block)
+{
+	uint8_t ack[4];
+
+	/* Never past the last block, when the size is known. */
+	if (x->has_tsize && block > x->tsize / x->blksize)
+		return;
+	send_raw(x, ack, tftp_make_ack(ack, (uint16_t)block), x->port);
+}
+
+/* (Re)fill the pipeline from the last block in order. */
+static void prime(struct xfer *x)
+{
+	unsigned int i;
+
+	x->ahead = AHEAD;
+	for (i = 1; i < x->ahead; i++)
+		ack_ahead(x, x->blocks + i);
+}
+
 static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
 {
 	x->blksize = pkt->blksize ? pkt->blksize : TFTP_BLKSIZE_DEF;
@@ -119,7 +151,12 @@ static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
 		fail(x, x->has_tsize ? 0 : -ENOTSUP, 0, "size known");
 		return;
 	}
-	if (x->has_tsize) {
+	if (x->has_tsize && !(x->flags & NET_TFTP_PARTIAL)) {
+		if (!(x->flags & NET_TFTP_TRUSTED) &&
+		    cmd_check_write("tftp", x->addr, x->tsize, true)) {
+			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
+			return;
+		}
 		if (x->tsize > x->max) {
 			printf("\nTFTP: the file (%llu bytes) does not fit at 0x%llx (%llu bytes free)\n",
 			       (unsigned long long)x->tsize,
@@ -128,31 +165,34 @@ static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
 			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 			return;
 		}
-		if (cmd_check_write("tftp", x->addr, x->tsize, true)) {
-			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
-			return;
-		}
 	}
 	send_ack(x);			/* block 0: start */
+	if (x->window == 1 && net_is_qemu_server(ip4_addr_get_u32(
+					ip_2_ip4(&x->server))))
+		prime(x);
 }
 
 static void on_data(struct xfer *x, const struct tftp_pkt *pkt,
 		    struct pbuf *p)
 {
-	uint64_t dst;
+	uint64_t dst, n = pkt->len;
 
 	switch (tftp_block_class(x->blocks, pkt->block)) {
 	case TFTP_OLD:
 	case TFTP_AHEAD:
-		/* A duplicate, or past a lost one: say where we are. */
-		send_ack(x);
+		/* A duplicate, or past a lost one: say where we are. With
+		 * acks ahead, the timeout fills the pipeline again. */
+		if (!x->ahead)
+			send_ack(x);
 		return;
 	}
 	if (x->size_only) {
 		fail(x, -ENOTSUP, 8, "tsize needed");
 		return;
 	}
-	if (pkt->len > x->max - x->bytes) {
+	if (n > x->max - x->bytes && (x->flags & NET_TFTP_PARTIAL))
+		n = x->max - x->bytes;		/* the first max bytes only */
+	if (n > x->max - x->bytes) {
 		printf("\nTFTP: the file does not fit at 0x%llx (%llu bytes free)\n",
 		       (unsigned long long)x->addr,
 		       (unsigned long long)x->max);
@@ -160,18 +200,28 @@ static void on_data(struct xfer *x, const struct tftp_pkt *pkt,
 		return;
 	}
 	dst = x->addr + x->bytes;
-	if (pkt->len && cmd_check_write("tftp", dst, pkt->len, true)) {
+	if (n && !(x->flags & NET_TFTP_TRUSTED) &&
+	    cmd_check_write("tftp", dst, n, true)) {
 		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 		return;
 	}
-	pbuf_copy_partial(p, (void *)(uintptr_t)dst, (u16_t)pkt->len, 4);
+	pbuf_copy_partial(p, (void *)(uintptr_t)dst, (u16_t)n, 4);
 	x->blocks++;
-	x->bytes += pkt->len;
+	x->bytes += n;
 	x->events++;
 	progress(x);
-	if (pkt->len < x->blksize) {
+	if (n < pkt->len || (x->bytes == x->max && pkt->len == x->blksize &&
+			     (x->flags & NET_TFTP_PARTIAL))) {
+		fail(x, 0, 0, "Enough");	/* what was asked is in */
+	} else if (pkt->len < x->blksize) {
 		send_ack(x);
 		x->result = 0;
+	} else if (x->ahead) {
+		/* Keep the last ACK in order for a timeout, and ask for
+		 * the block 'ahead' blocks on. */
+		tftp_make_ack(x->last, (uint16_t)x->blocks);
+		x->last_len = 4;
+		ack_ahead(x, x->blocks + x->ahead - 1);
 	} else if (x->blocks % x->window == 0) {
 		send_ack(x);
 	}
@@ -303,6 +353,8 @@ static int run(struct xfer *x, const char *file)
 			if (!x->quiet)
 				printf("T ");
 			send_kept(x, x->last, x->last_len);
+			if (x->ahead)
+				prime(x);
 			deadline = timer_us() + timeout_ms * 1000ULL;
 		}
 		if (net_ctrlc_due(&next_ctrlc) && console_ctrlc()) {
@@ -315,8 +367,9 @@ static int run(struct xfer *x, const char *file)
 }
 
 int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
-		 uint64_t max, uint64_t *len, bool quiet)
+		 uint64_t max, uint64_t *len, unsigned int flags)
 {
+	bool quiet = flags & NET_TFTP_QUIET;
 	struct xfer *x;
 	uint64_t t0, us, rate;
 	int err;
@@ -333,6 +386,7 @@ int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
 	x->addr = addr;
 	x->max = max;
 	x->quiet = quiet;
+	x->flags = flags;
 	x->next_hash = HASH_BYTES;
 	if (!quiet) {
 		printf("Using %s device\n", net_current()->name);
@@ -460,11 +514,30 @@ int net_load(const char *addr_arg, const char *file_arg)
 	err = net_tftp_server(file_arg, &server, &file);
 	if (err)
 		return err;
-	err = net_tftp_get(server, file, addr, net_free_from(addr), &len,
-			   false);
+	err = net_tftp_get(server, file, addr, net_free_from(addr), &len, 0);
 	if (err)
 		return err;
 	env_set_hex("filesize", len);
 	env_set_hex("fileaddr", addr);
 	return 0;
+}
+
+int net_boot_dhcp(void)
+{
+	struct boot_spec spec = { 0 };
+	int err;
+
+	err = net_dhcp();
+	if (err)
+		return err;
+	if (!env_get("bootfile")) {
+		printf("dhcp: the server named no boot file\n");
+		return -ENOENT;
+	}
+	err = net_load(NULL, NULL);
+	if (err)
+		return err;
+	spec.kernel = env_get_hex("fileaddr", 0);
+	spec.kernel_size = env_get_hex("filesize", 0);
+	return boot_linux(&spec);
 }
