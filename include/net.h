@@ -113,7 +113,7 @@ int net_boot_dhcp(void);
 int net_boot_pxe(void);
 
 /* The address loads go to by default: $loadaddr, else $kernel_addr_r,
- * else the lowest free 2 MiB boundary in RAM. */
+ * else the start of the largest free RAM on a 2 MiB boundary. */
 int net_load_addr(uint64_t *addr);
 
 #endif

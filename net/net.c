@@ -158,16 +158,29 @@ int net_start(void)
 
 int net_load_addr(uint64_t *addr)
 {
-	uint64_t a;
+	uint64_t best = 0, best_len = 0, a, len;
+	const struct region *r;
+	int i, n = region_count();
 
 	if (!env_get_number("loadaddr", addr) ||
 	    !env_get_number("kernel_addr_r", addr))
 		return 0;
-	/* The lowest free 2 MiB boundary, as the kernel's placement. */
-	if (region_alloc(2 << 20, 2 << 20, 0, UINT64_MAX, "probe", &a))
+	/* The start of the largest free range, on a 2 MiB boundary (where
+	 * a kernel may stay): free ranges start at a bank's start or at
+	 * the end of a reservation. */
+	for (i = 0; i < region_ram_count() + n; i++) {
+		r = i < n ? region_at(i) : region_ram_at(i - n);
+		a = i < n ? r->base + r->size : r->base;
+		a = (a + (2 << 20) - 1) & ~((uint64_t)(2 << 20) - 1);
+		len = net_free_from(a);
+		if (len > best_len) {
+			best = a;
+			best_len = len;
+		}
+	}
+	if (!best_len)
 		return -ENOMEM;
-	region_free(a);
-	*addr = a;
+	*addr = best;
 	return 0;
 }
 

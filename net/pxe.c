@@ -22,6 +22,7 @@ static struct {
 	uint64_t addr, len;
 	char name[EXTLINUX_PATH_MAX];	/* <bootdir><config's name> */
 	char dir[EXTLINUX_PATH_MAX];	/* <bootdir> */
+	char path[EXTLINUX_PATH_MAX];	/* where it was on the server */
 	uint32_t server;
 	bool valid;
 } found;
@@ -69,6 +70,7 @@ static int try_config(uint32_t server, const char *name, uint64_t addr,
 	found.len = len;
 	found.server = server;
 	snprintf(found.name, sizeof(found.name), "%s%s", found.dir, name);
+	snprintf(found.path, sizeof(found.path), "%s", path);
 	found.valid = true;
 	env_set_hex("filesize", len);
 	return 0;
@@ -120,7 +122,7 @@ int net_pxe_get(void)
 		printf("Config file not found\n");
 		return err;
 	}
-	printf("Config file '%s' found\n", found.name);
+	printf("Config file '%s' found\n", found.path);
 	return 0;
 }
 
@@ -155,9 +157,14 @@ int net_pxe_boot(uint64_t addr, bool have_addr)
 {
 	static const struct extlinux_files src = { src_size, src_read, NULL };
 
-	if (!found.valid || (have_addr && addr != found.addr)) {
-		printf("pxe: no config at 0x%llx: run pxe get first\n",
-		       (unsigned long long)(have_addr ? addr : found.addr));
+	if (!found.valid) {
+		printf("pxe: no config: run pxe get first\n");
+		return -ENOENT;
+	}
+	if (have_addr && addr != found.addr) {
+		printf("pxe: no config at 0x%llx (pxe get put it at 0x%llx)\n",
+		       (unsigned long long)addr,
+		       (unsigned long long)found.addr);
 		return -ENOENT;
 	}
 	/* The config is read under a name in the boot file's directory,

@@ -50,6 +50,7 @@ struct xfer {
 	bool has_tsize;
 	uint64_t tsize;
 	bool size_only, quiet;
+	bool mid_line;			/* "Loading: ###" is open */
 	unsigned int flags;		/* NET_TFTP_* */
 	int result;			/* 1 running, 0 done, < 0 failed */
 	uint8_t last[600];		/* what to send again on a timeout */
@@ -58,6 +59,23 @@ struct xfer {
 	unsigned int ahead;		/* acks run this far ahead (QEMU) */
 	uint64_t hashes, next_hash;
 };
+
+/* "Loading: " once the transfer has started, as U-Boot's line. */
+static void show_loading(struct xfer *x)
+{
+	if (!x->quiet && !x->mid_line) {
+		printf("Loading: ");
+		x->mid_line = true;
+	}
+}
+
+/* Before a message: end the hash line if one is open. */
+static void end_line(struct xfer *x)
+{
+	if (x->mid_line)
+		putchar('\n');
+	x->mid_line = false;
+}
 
 static void send_raw(struct xfer *x, const uint8_t *buf, size_t len,
 		     u16_t port)
@@ -102,6 +120,7 @@ static void progress(struct xfer *x)
 {
 	if (x->quiet)
 		return;
+	show_loading(x);
 	while (x->bytes >= x->next_hash) {
 		putchar('#');
 		if (++x->hashes % HASHES_PER_LINE == 0)
@@ -152,13 +171,15 @@ static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
 		return;
 	}
 	if (x->has_tsize && !(x->flags & NET_TFTP_PARTIAL)) {
+		end_line(x);
 		if (!(x->flags & NET_TFTP_TRUSTED) &&
 		    cmd_check_write("tftp", x->addr, x->tsize, true)) {
 			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 			return;
 		}
 		if (x->tsize > x->max) {
-			printf("\nTFTP: the file (%llu bytes) does not fit at 0x%llx (%llu bytes free)\n",
+			end_line(x);
+			printf("TFTP: the file (%llu bytes) does not fit at 0x%llx (%llu bytes free)\n",
 			       (unsigned long long)x->tsize,
 			       (unsigned long long)x->addr,
 			       (unsigned long long)x->max);
@@ -193,13 +214,16 @@ static void on_data(struct xfer *x, const struct tftp_pkt *pkt,
 	if (n > x->max - x->bytes && (x->flags & NET_TFTP_PARTIAL))
 		n = x->max - x->bytes;		/* the first max bytes only */
 	if (n > x->max - x->bytes) {
-		printf("\nTFTP: the file does not fit at 0x%llx (%llu bytes free)\n",
+		end_line(x);
+		printf("TFTP: the file does not fit at 0x%llx (%llu bytes free)\n",
 		       (unsigned long long)x->addr,
 		       (unsigned long long)x->max);
 		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 		return;
 	}
 	dst = x->addr + x->bytes;
+	if (n && !(x->flags & NET_TFTP_TRUSTED) && !region_is_free(dst, n))
+		end_line(x);		/* the check below says why */
 	if (n && !(x->flags & NET_TFTP_TRUSTED) &&
 	    cmd_check_write("tftp", dst, n, true)) {
 		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
@@ -261,7 +285,8 @@ static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p,
 		err = tftp_parse(hdr, n, x->blksize, &x->ask, &pkt);
 	}
 	if (err) {
-		printf("\nTFTP: bad packet from the server (%s)\n",
+		end_line(x);
+		printf("TFTP: bad packet from the server (%s)\n",
 		       err == -EMSGSIZE ? "too long" :
 		       err == -EPROTO ? "options not asked for" : "malformed");
 		x->port = port;
@@ -291,7 +316,8 @@ static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p,
 		on_data(x, &pkt, p);
 		break;
 	case TFTP_ERROR:
-		printf("\nTFTP error: '%s' (%u)\n", pkt.msg, pkt.code);
+		end_line(x);
+		printf("TFTP error: '%s' (%u)\n", pkt.msg, pkt.code);
 		x->result = pkt.code == 1 ? -ENOENT : -EIO;
 		break;
 	default:			/* an ACK or a request: not ours */
@@ -345,20 +371,24 @@ static int run(struct xfer *x, const char *file)
 			deadline = timer_us() + timeout_ms * 1000ULL;
 		} else if (timer_us() > deadline) {
 			if (++n >= tries) {
-				printf("\nTFTP: no answer from %s after %u tries, giving up\n",
+				end_line(x);
+				printf("TFTP: no answer from %s after %u tries, giving up\n",
 				       ipaddr_ntoa(&x->server), n);
 				x->result = -ETIMEDOUT;
 				break;
 			}
-			if (!x->quiet)
+			if (!x->quiet) {
+				show_loading(x);
 				printf("T ");
+			}
 			send_kept(x, x->last, x->last_len);
 			if (x->ahead)
 				prime(x);
 			deadline = timer_us() + timeout_ms * 1000ULL;
 		}
 		if (net_ctrlc_due(&next_ctrlc) && console_ctrlc()) {
-			printf("\nAbort\n");
+			end_line(x);
+			printf("Abort\n");
 			fail(x, -EINTR, 0, "Cancelled");
 		}
 	}
@@ -397,7 +427,6 @@ int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
 		       ipaddr_ntoa(&x->server), ours);
 		printf("Filename '%s'.\n", file);
 		printf("Load address: 0x%llx\n", (unsigned long long)addr);
-		printf("Loading: ");
 	}
 	boot_progress(0, 0);
 	t0 = timer_us();
@@ -405,6 +434,7 @@ int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
 	us = timer_us() - t0;
 	if (!err && !quiet) {
 		rate = us ? x->bytes * 1000000 / us : 0;
+		show_loading(x);
 		printf("\n\t %llu.%llu MiB/s\ndone\n",
 		       (unsigned long long)(rate >> 20),
 		       (unsigned long long)((rate & 0xfffff) * 10 >> 20));
