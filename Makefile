@@ -132,8 +132,8 @@ LWIP_OBJS :=
 ifeq ($(CONFIG_NET),y)
 LWIP := $(shell scripts/deps.sh --print-lwip)
 LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c core/mem.c \
-	core/memp.c core/netif.c core/pbuf.c core/raw.c core/timeouts.c \
-	core/udp.c core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c \
+	core/memp.c core/netif.c core/pbuf.c core/timeouts.c \
+	core/udp.c core/ipv4/dhcp.c core/ipv4/etharp.c \
 	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c
 LWIP_OBJS := $(addprefix $(O)/lwip/,$(LWIP_SRCS:.c=.o))
 LWIP_INC := -isystem net/lwip -isystem $(LWIP)/src/include

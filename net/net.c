@@ -80,6 +80,7 @@ void net_poll(void)
 
 	/* A bounded batch, then the timers: a flood cannot starve them. */
 	while (budget-- && (len = cur->recv(cur, &frame))) {
+		net_ping_frame(frame, len);
 		p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
 		if (p)
 			pbuf_take(p, frame, len);
@@ -92,11 +93,20 @@ void net_poll(void)
 
 int net_parse_ip(const char *s, uint32_t *ip)
 {
-	ip4_addr_t a;
+	uint8_t b[4];
+	unsigned int i, v, digits;
 
-	if (!s || !ip4addr_aton(s, &a))
+	for (i = 0; s && i < 4; i++, s++) {
+		for (v = digits = 0; *s >= '0' && *s <= '9' && digits < 3;
+		     s++, digits++)
+			v = v * 10 + (unsigned int)(*s - '0');
+		if (!digits || v > 255 || *s != (i < 3 ? '.' : '\0'))
+			return -EINVAL;
+		b[i] = (uint8_t)v;
+	}
+	if (!s)
 		return -EINVAL;
-	*ip = ip4_addr_get_u32(&a);
+	memcpy(ip, b, 4);		/* network order */
 	return 0;
 }
 

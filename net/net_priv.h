@@ -4,6 +4,7 @@
 #define NET_PRIV_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct netif;
@@ -15,6 +16,8 @@ bool net_dhcp_bound(void);
 /* True when it is time to look for Ctrl-C again (*next: when). */
 bool net_ctrlc_due(uint64_t *next);
 
+/* ping looks at each received frame for its echo reply. */
+void net_ping_frame(const uint8_t *frame, size_t len);
 /* True when ip (network order) is QEMU's user-mode network host itself,
  * known by the MAC address libslirp gives it (52:55 and the address). */
 bool net_is_qemu_server(uint32_t ip);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * ping.c - one ICMP echo request (RFC 792) through an lwIP raw pcb, and
- * its answer awaited, bounded, as U-Boot's ping.
+ * ping.c - one ICMP echo request (RFC 792) sent through lwIP's IPv4
+ * output, its reply picked from the received frames (net_poll() shows
+ * them here first), awaited, bounded, as U-Boot's ping.
  */
 #include <console.h>
 #include <errno.h>
@@ -11,10 +12,10 @@
 #include <timer.h>
 
 #include <lwip/inet_chksum.h>
-#include <lwip/ip.h>
+#include <lwip/ip4.h>
+#include <lwip/prot/ip.h>
 #include <lwip/pbuf.h>
 #include <lwip/prot/icmp.h>
-#include <lwip/raw.h>
 
 #include "net_priv.h"
 
@@ -22,30 +23,30 @@
 #define PING_TIMEOUT_US	(10ULL * 1000000)	/* U-Boot's 10 s */
 #define PING_RESEND_US	(1000000)
 
-static bool answered;
+static uint32_t waiting_for;	/* the host, network order; 0: none */
 static uint16_t seq;
+static bool answered;
 
-static u8_t on_recv(void *arg, struct raw_pcb *pcb, struct pbuf *p,
-		    const ip_addr_t *addr)
+void net_ping_frame(const uint8_t *f, size_t len)
 {
-	struct icmp_echo_hdr h;
-	const ip_addr_t *want = arg;
-	u16_t hlen;
+	size_t ihl;
 
-	/* A raw pcb sees the IP header first. */
-	if (p->tot_len < 20 || pbuf_copy_partial(p, &h, 1, 0) != 1)
-		return 0;
-	hlen = (((const u8_t *)&h)[0] & 0x0f) * 4;
-	if (pbuf_copy_partial(p, &h, sizeof(h), hlen) != sizeof(h) ||
-	    !ip_addr_cmp(addr, want) || h.type != ICMP_ER ||
-	    h.id != lwip_htons(PING_ID) || h.seqno != lwip_htons(seq))
-		return 0;
-	answered = true;
-	pbuf_free(p);
-	return 1;			/* eaten */
+	/* Ethernet, IPv4 (its header length checked), ICMP echo reply
+	 * with our id and sequence, from the host pinged. */
+	if (!waiting_for || len < 14 + 20 || f[12] != 0x08 || f[13] != 0 ||
+	    (f[14] >> 4) != 4 || f[23] != IP_PROTO_ICMP)
+		return;
+	ihl = (size_t)(f[14] & 0x0f) * 4;
+	if (ihl < 20 || len < 14 + ihl + 8 || memcmp(f + 26, &waiting_for, 4))
+		return;
+	f += 14 + ihl;
+	if (f[0] == ICMP_ER && f[4] == PING_ID >> 8 &&
+	    f[5] == (PING_ID & 0xff) && f[6] == seq >> 8 &&
+	    f[7] == (seq & 0xff))
+		answered = true;
 }
 
-static int send_echo(struct raw_pcb *pcb, const ip_addr_t *to)
+static int send_echo(const ip4_addr_t *to)
 {
 	struct icmp_echo_hdr *h;
 	struct pbuf *p;
@@ -60,7 +61,7 @@ static int send_echo(struct raw_pcb *pcb, const ip_addr_t *to)
 	h->id = lwip_htons(PING_ID);
 	h->seqno = lwip_htons(++seq);
 	h->chksum = inet_chksum(h, p->len);
-	e = raw_sendto(pcb, p, to);
+	e = ip4_output(p, NULL, to, 64, 0, IP_PROTO_ICMP);
 	pbuf_free(p);
 	return e == ERR_OK || e == ERR_RTE ? 0 : -EIO;
 }
@@ -68,8 +69,7 @@ static int send_echo(struct raw_pcb *pcb, const ip_addr_t *to)
 int net_ping(const char *host)
 {
 	uint64_t start, last, next = 0;
-	struct raw_pcb *pcb;
-	ip_addr_t to;
+	ip4_addr_t to;
 	uint32_t ip;
 	int err;
 
@@ -81,13 +81,10 @@ int net_ping(const char *host)
 	if (err)
 		return err;
 	printf("Using %s device\n", net_current()->name);
-	ip_addr_set_ip4_u32(&to, ip);
-	pcb = raw_new(IP_PROTO_ICMP);
-	if (!pcb)
-		return -ENOMEM;
+	ip4_addr_set_u32(&to, ip);
 	answered = false;
-	raw_recv(pcb, on_recv, &to);
-	err = send_echo(pcb, &to);
+	waiting_for = ip;
+	err = send_echo(&to);
 	start = last = timer_us();
 	while (!err && !answered) {
 		net_poll();
@@ -103,10 +100,10 @@ int net_ping(const char *host)
 		/* The first try may only have fetched the ARP answer. */
 		if (timer_us() - last > PING_RESEND_US) {
 			last = timer_us();
-			err = send_echo(pcb, &to);
+			err = send_echo(&to);
 		}
 	}
-	raw_remove(pcb);
+	waiting_for = 0;
 	if (answered) {
 		printf("host %s is alive\n", host);
 		return 0;

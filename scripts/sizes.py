@@ -17,6 +17,8 @@ PARTS = [
     ("drivers/block", "block devices"), ("drivers/video", "display"),
     ("drivers/firmware", "fw_cfg, PSCI"), ("drivers/serial", "serial"),
     ("drivers/gpio", "GPIO, power"), ("drivers/power", "GPIO, power"),
+    ("drivers/net", "network (drivers, net/)"), ("net", "network (drivers, net/)"),
+    ("lwip", "lwIP"),
     ("drivers", "driver model"), ("fs/fat", "FAT"), ("fs/ext4", "ext4"),
     ("fs/part", "partitions"), ("fs", "fs core"), ("boot", "boot flows"),
     ("cmd", "commands"), ("lib", "lib (shell, env, allocator...)"),

@@ -2,8 +2,10 @@
 /*
  * lwipopts.h - lwIP's configuration for virtboot: no operating system
  * (NO_SYS, raw API, polled from the shell's commands), IPv4 with ARP,
- * DHCP, UDP (TFTP is ours, net/tftp.c), ICMP and raw ICMP for ping; no
- * TCP, no IPv6, no DNS, no fragments. Memory comes from picolibc's
+ * DHCP and UDP (TFTP is ours, net/tftp.c); ping's echo requests and
+ * replies are ours too (net/ping.c), so neither lwIP's ICMP module nor
+ * its raw API is built. No TCP, no IPv6, no DNS, no fragments, no IP
+ * options. Memory comes from picolibc's
  * malloc; a bad packet is dropped, never asserted on.
  */
 #ifndef VIRTBOOT_LWIPOPTS_H
@@ -24,9 +26,9 @@
 #define LWIP_IPV6		0
 #define LWIP_ARP		1
 #define ETHARP_SUPPORT_STATIC_ENTRIES 0
-#define ARP_QUEUEING		1
-#define LWIP_ICMP		1
-#define LWIP_RAW		1
+#define ARP_QUEUEING		0
+#define LWIP_ICMP		0
+#define LWIP_RAW		0
 #define LWIP_UDP		1
 #define LWIP_TCP		0
 #define LWIP_DNS		0
@@ -38,6 +40,8 @@
 #define DHCP_DOES_ARP_CHECK	0
 #define IP_REASSEMBLY		0
 #define IP_FRAG			0
+#define IP_OPTIONS_ALLOWED	0
+#define LWIP_NETIF_TX_SINGLE_PBUF 1
 #define LWIP_NETIF_STATUS_CALLBACK 0
 #define LWIP_NETIF_LINK_CALLBACK 0
 #define LWIP_SINGLE_NETIF	1
@@ -45,7 +49,6 @@
 #define LWIP_STATS		0
 #define LWIP_STATS_DISPLAY	0
 #define MEMP_NUM_UDP_PCB	4
-#define MEMP_NUM_RAW_PCB	2
 #define LWIP_NUM_NETIF_CLIENT_DATA 0
 
 /* The DNS server DHCP names is kept for the dnsip variable. */
@@ -61,10 +64,8 @@ void net_dhcp_option(int option, int len, const struct pbuf *p, int offset);
  * offloads. */
 #define CHECKSUM_GEN_IP		1
 #define CHECKSUM_GEN_UDP	1
-#define CHECKSUM_GEN_ICMP	1
 #define CHECKSUM_CHECK_IP	1
-#define CHECKSUM_CHECK_UDP	0
-#define CHECKSUM_CHECK_ICMP	1
+#define CHECKSUM_CHECK_UDP	1
 
 #define LWIP_DEBUG		0
 #define LWIP_NOASSERT		1
