@@ -21,9 +21,10 @@
 struct net_dev {
 	char name[NET_NAME_LEN];	/* "virtio-net#0" */
 	uint8_t mac[6];
-	/* Send one frame of len bytes (copied before returning): 0 or a
-	 * negative errno. */
+	/* Queue one frame of len bytes (copied before returning): 0 or a
+	 * negative errno. It goes out at the latest with the next flush(). */
 	int (*send)(struct net_dev *dev, const void *frame, size_t len);
+	void (*flush)(struct net_dev *dev);
 	/* The next received frame, or 0 when none is waiting: *frame points
 	 * into the driver's buffer until recv_done(). */
 	size_t (*recv)(struct net_dev *dev, const void **frame);

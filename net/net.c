@@ -54,7 +54,10 @@ static err_t link_output(struct netif *nif, struct pbuf *p)
 		pbuf_copy_partial(p, frame, p->tot_len, 0);
 		data = frame;
 	}
-	return cur->send(cur, data, p->tot_len) ? ERR_IF : ERR_OK;
+	if (cur->send(cur, data, p->tot_len))
+		return ERR_IF;
+	cur->flush(cur);
+	return ERR_OK;
 }
 
 static err_t netif_setup(struct netif *nif)
@@ -81,6 +84,10 @@ void net_poll(void)
 	/* A bounded batch, then the timers: a flood cannot starve them. */
 	while (budget-- && (len = cur->recv(cur, &frame))) {
 		net_ping_frame(frame, len);
+		if (net_tftp_frame(frame, len)) {
+			cur->recv_done(cur);
+			continue;
+		}
 		p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
 		if (p)
 			pbuf_take(p, frame, len);
@@ -88,6 +95,7 @@ void net_poll(void)
 		if (p && netif.input(p, &netif) != ERR_OK)
 			pbuf_free(p);
 	}
+	cur->flush(cur);		/* the fast path's ACKs */
 	sys_check_timeouts();
 }
 
