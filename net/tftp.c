@@ -47,6 +47,7 @@ struct xfer {
 	struct tftp_opts ask;
 	uint32_t blksize, window;
 	uint64_t addr, max;		/* the destination */
+	uint64_t checked_end;		/* [addr, this) passed the check */
 	uint64_t blocks, bytes;		/* in order so far */
 	bool has_tsize;
 	uint64_t tsize;
@@ -325,6 +326,7 @@ static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
 			fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 			return;
 		}
+		x->checked_end = x->addr + x->tsize;
 		if (x->tsize > x->max) {
 			end_line(x);
 			printf("TFTP: the file (%llu bytes) does not fit at 0x%llx (%llu bytes free)\n",
@@ -369,9 +371,12 @@ static void on_data(struct xfer *x, const struct tftp_pkt *pkt)
 		return;
 	}
 	dst = x->addr + x->bytes;
-	if (n && !(x->flags & NET_TFTP_TRUSTED) && !region_is_free(dst, n))
+	/* Past what the server's size let us check at once (a server that
+	 * lied about it, or said nothing), every block is checked. */
+	if (dst + n > x->checked_end && !(x->flags & NET_TFTP_TRUSTED) &&
+	    !region_is_free(dst, n))
 		end_line(x);		/* the check below says why */
-	if (n && !(x->flags & NET_TFTP_TRUSTED) &&
+	if (dst + n > x->checked_end && !(x->flags & NET_TFTP_TRUSTED) &&
 	    cmd_check_write("tftp", dst, n, true)) {
 		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 		return;
