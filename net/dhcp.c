@@ -23,7 +23,6 @@
 #define DHCP_TIMEOUT_US		(20ULL * 1000000)
 
 static uint32_t dns;
-static bool bound;
 
 /* lwIP's option hook (lwipopts.h): options it does not decode itself. */
 void net_dhcp_option(int option, int len, const struct pbuf *p, int offset)
@@ -33,11 +32,6 @@ void net_dhcp_option(int option, int len, const struct pbuf *p, int offset)
 	if (option == DHCP_OPTION_DNS_SERVER && len >= 4 &&
 	    pbuf_copy_partial(p, &v, 4, offset) == 4)
 		dns = v;
-}
-
-bool net_dhcp_bound(void)
-{
-	return bound && dhcp_supplied_address(net_netif());
 }
 
 static void set_ip(const char *name, const ip4_addr_t *a)
@@ -55,7 +49,6 @@ int net_dhcp(void)
 	ip4_addr_t a;
 	int err;
 
-	bound = false;
 	err = net_start();
 	if (err)
 		return err;
@@ -82,7 +75,6 @@ int net_dhcp(void)
 			return -EINTR;
 		}
 	}
-	bound = true;
 	d = netif_dhcp_data(nif);
 	printf("DHCP client bound to address %s (%llu ms)\n",
 	       ip4addr_ntoa(netif_ip4_addr(nif)),

@@ -165,12 +165,12 @@ int net_start(void)
 		netif_set_up(&netif);
 		env_set("ethact", d->name);
 	}
-	/* The addresses are the variables' (after dhcp, what it set). */
+	/* The addresses are the variables' (after dhcp, what it set; a
+	 * setenv after it wins, as in U-Boot). */
 	env_ip("ipaddr", &ip);
 	env_ip("netmask", &mask);
 	env_ip("gatewayip", &gw);
-	if (!net_dhcp_bound())
-		netif_set_addr(&netif, &ip, &mask, &gw);
+	netif_set_addr(&netif, &ip, &mask, &gw);
 	return 0;
 }
 

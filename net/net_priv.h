@@ -11,8 +11,6 @@ struct netif;
 
 /* The one netif (valid after net_start()). */
 struct netif *net_netif(void);
-/* True while DHCP holds the netif's address. */
-bool net_dhcp_bound(void);
 /* True when it is time to look for Ctrl-C again (*next: when). */
 bool net_ctrlc_due(uint64_t *next);
 
