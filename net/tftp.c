@@ -38,7 +38,6 @@
 #define TRIES_DEF	8	/* $tftptimeoutcountmax */
 #define HASH_BYTES	(64 * 1024)
 #define HASHES_PER_LINE	65
-#define PKT_MAX		(4 + TFTP_BLKSIZE_MAX)
 
 struct xfer {
 	struct udp_pcb *pcb;
@@ -338,8 +337,10 @@ static void on_oack(struct xfer *x, const struct tftp_pkt *pkt)
 		}
 	}
 	send_ack(x);			/* block 0: start */
-	if (x->window == 1 && net_is_qemu_server(ip4_addr_get_u32(
-					ip_2_ip4(&x->server))))
+	/* Not for a few bytes (an Image's header): the blocks asked for
+	 * ahead would come for nothing. */
+	if (x->window == 1 && x->max / AHEAD >= x->blksize &&
+	    net_is_qemu_server(ip4_addr_get_u32(ip_2_ip4(&x->server))))
 		prime(x);
 }
 
@@ -440,7 +441,8 @@ static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p,
 		end_line(x);
 		printf("TFTP: bad packet from the server (%s)\n",
 		       err == -EMSGSIZE ? "too long" :
-		       err == -EPROTO ? "options not asked for" : "malformed");
+		       err == -EPROTO ? "an option not asked for or out of range" :
+		       "malformed");
 		x->port = port;
 		fail(x, -EPROTO, err == -EPROTO ? TFTP_ERR_OPTION : 4,
 		     "Illegal TFTP operation");
