@@ -79,6 +79,7 @@ static void choice_line(int left, const char *typed)
 		printf("\rBooting in %d s. Enter choice: %s\033[K", left, typed);
 	else
 		printf("\rEnter choice: %s\033[K", typed);
+	console_flush();	/* the screen too, before waiting for keys */
 }
 
 int extlinux_menu(const struct extlinux_config *cfg)

@@ -12,6 +12,7 @@
 #include <boot_hooks.h>
 #include <bootstage.h>
 #include <command.h>
+#include <env.h>
 #include <errno.h>
 #include <gunzip.h>
 #include <image.h>
@@ -66,15 +67,47 @@ static int place(struct boot_attempt *a, uint64_t src, uint64_t *load)
 	if (err == -ENOMEM)
 		pr_err("the kernel (%llu KiB inflated) does not fit in free RAM\n",
 		       (unsigned long long)(room >> 10));
-	else if (!err && *load <= src &&
-		 src < *load + a->img.image_size) {
-		pr_err("the kernel's place 0x%llx-0x%llx covers the compressed data at 0x%llx\n",
-		       (unsigned long long)*load,
-		       (unsigned long long)(*load + a->img.image_size),
-		       (unsigned long long)src);
-		err = -EBUSY;
-	}
 	return err;
+}
+
+/*
+ * When the kernel's place (kernel_addr_r, where scripts also load the
+ * gzip file, as with U-Boot) covers the compressed data, the data moves
+ * first: to kernel_comp_addr_r, as U-Boot does, else to free RAM. How
+ * long the data is nobody says: gzip of an Image is not larger than the
+ * image_size it inflates to (plus gzip's worst-case growth), and
+ * kernel_comp_size, when set, bounds it too. *src and *len are the
+ * data's new place and length.
+ */
+static int move_aside(struct boot_attempt *a, uint64_t load, uint64_t *src,
+		      uint64_t *len, bool dry_run)
+{
+	uint64_t to, max, n;
+	int err;
+
+	if (*src < load || *src >= load + a->img.image_size)
+		return 0;	/* below: the input ends where the output starts */
+	n = MIN(*len, a->img.image_size + a->img.image_size / 128 + 65536);
+	err = boot_env_addr("kernel_comp_addr_r", &to);
+	if (!err) {
+		if (!env_get_number("kernel_comp_size", &max))
+			n = MIN(n, max);
+		err = boot_claim(a, to, n, "compressed kernel",
+				 "kernel_comp_addr_r");
+	} else if (err == -ENOENT) {
+		err = boot_place(a, n, 4096, 0, UINT64_MAX,
+				 "compressed kernel", &to);
+	}
+	if (err)
+		return err;
+	printf("Moving the compressed kernel to 0x%llx\n",
+	       (unsigned long long)to);
+	if (!dry_run)
+		memmove((void *)(uintptr_t)to, (const void *)(uintptr_t)*src,
+			n);
+	*src = to;
+	*len = n;
+	return 0;
 }
 
 static void print_rate(uint64_t load, uint64_t bytes, uint64_t in,
@@ -99,6 +132,8 @@ int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,
 	err = read_header(a, src, src_len);
 	if (!err)
 		err = place(a, src, load);
+	if (!err)
+		err = move_aside(a, *load, &src, &src_len, dry_run);
 	if (err || dry_run)
 		return err;
 	/* The input stops where the output starts, if that is above it. */

@@ -10,8 +10,9 @@ static int do_help(int argc, char *argv[])
 	int i, ret = 0;
 
 	if (argc == 1) {
+		/* U-Boot's columns; a name of 10 or more keeps a space */
 		for (cmd = command_first(); cmd; cmd = command_next(cmd))
-			printf("%-10s- %s\n", cmd->name, cmd->summary);
+			printf("%-9s - %s\n", cmd->name, cmd->summary);
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {

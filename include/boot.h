@@ -111,4 +111,10 @@ int boot_fw_cfg(bool dry_run);
 int boot_fdt_fixup(void *fdt, const char *bootargs, uint64_t initrd_start,
 		   uint64_t initrd_end);
 
+/* Set the default load addresses (boot/boot_addrs.c) from free RAM. */
+int boot_addrs_init(void);
+/* The distro boot scan over targets (boot/distro.c): returns when
+ * nothing booted (-ENOENT, said) or on Ctrl-C (-EINTR). */
+int distro_boot(const char *targets);
+
 #endif

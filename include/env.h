@@ -24,8 +24,12 @@ int env_get_number(const char *name, uint64_t *value);
 void env_foreach(void (*fn)(const char *entry, void *arg), void *arg);
 /* Delete every variable. */
 void env_clear(void);
-/* Drop everything and load the built-in defaults (Kconfig). */
+/* Drop everything and load the built-in defaults (Kconfig), then those
+ * added with env_default_hex(). */
 int env_set_default(void);
+/* A default known at run time (a hexadecimal number), for
+ * env_set_default() from now on: 0 or -ENOSPC. */
+int env_default_hex(const char *name, uint64_t value);
 /* Import "name=value" lines: blank lines and '#' comments are skipped
  * (and a leading UTF-8 byte-order mark), a malformed line (no name, no
  * '=', a NUL byte) or one that no longer fits is reported with its

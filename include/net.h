@@ -108,7 +108,7 @@ int net_pxe_get(void);
 int net_pxe_boot(uint64_t addr, bool have_addr);
 
 /* The boot flows the distro scan calls: "dhcp" loads $bootfile to
- * $kernel_addr_r (or the default load address) and boots it with booti;
+ * $kernel_addr_r (else the default load address) and boots it as booti;
  * "pxe" runs dhcp then pxe get and pxe boot. Return only on failure. */
 int net_boot_dhcp(void);
 int net_boot_pxe(void);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* env_default.c - the built-in environment, from Kconfig. */
 #include <env.h>
+#include <errno.h>
+#include <stdio.h>
 #include <virtboot.h>
 
 static const char *const defaults[][2] = {
@@ -8,10 +10,30 @@ static const char *const defaults[][2] = {
 	{ "board", "qemu-virt" },
 	{ "bootcmd", CONFIG_BOOTCOMMAND },
 	{ "bootdelay", __stringify(CONFIG_BOOTDELAY) },
+	{ "boot_targets", IS_ENABLED(CONFIG_CMD_DISTROBOOT) ? "fwcfg virtio" : NULL },
+	{ "distro_bootcmd", IS_ENABLED(CONFIG_CMD_DISTROBOOT) ? "distroboot" : NULL },
 	{ "fb_mode", "1024x768" },
 	{ "stdout", "serial" },
 	{ "ver", version_string },
 };
+
+/* Defaults known only once the board is up (the load addresses), added
+ * by their owners before the environment is first set. */
+static struct {
+	const char *name;
+	char value[20];		/* "0x" and 16 digits, as U-Boot's */
+} found[16];
+static unsigned int nfound;
+
+int env_default_hex(const char *name, uint64_t value)
+{
+	if (nfound == ARRAY_SIZE(found))
+		return -ENOSPC;
+	found[nfound].name = name;
+	snprintf(found[nfound++].value, sizeof(found[0].value), "0x%llx",
+		 (unsigned long long)value);
+	return 0;
+}
 
 int env_set_default(void)
 {
@@ -20,6 +42,9 @@ int env_set_default(void)
 
 	env_clear();
 	for (i = 0; i < ARRAY_SIZE(defaults) && !err; i++)
-		err = env_set(defaults[i][0], defaults[i][1]);
+		if (defaults[i][1])
+			err = env_set(defaults[i][0], defaults[i][1]);
+	for (i = 0; i < nfound && !err; i++)
+		err = env_set(found[i].name, found[i].value);
 	return err;
 }

@@ -728,7 +728,8 @@ int net_boot_dhcp(void)
 		printf("dhcp: the server named no boot file\n");
 		return -ENOENT;
 	}
-	err = net_load(NULL, NULL);
+	/* Where the distro scan's kernels go, as U-Boot's dhcp target. */
+	err = net_load(env_get("kernel_addr_r"), NULL);
 	if (err)
 		return err;
 	spec.kernel = env_get_hex("fileaddr", 0);

@@ -188,16 +188,35 @@ def prepare(build, tmp):
     return kernel, initrd, null_fw, env, prompt_env
 
 
-def make_disk(kernel, tmp):
-    """A DOS-partitioned disk whose ext4 partition holds the kernel at
-    /boot/Image, with the features older U-Boots read (no orphan_file or
+# /boot/extlinux/extlinux.conf on the bench disk, in u-boot-update's shape
+# (prompt 0 and timeout 50 are its defaults).
+EXTLINUX = """default l0
+menu title U-Boot menu
+prompt 0
+timeout 50
+
+label l0
+\tmenu label bench
+\tlinux /boot/Image
+\tinitrd /boot/initramfs.cpio.gz
+\tappend %s
+""" % APPEND
+
+
+def make_disk(kernel, initrd, tmp):
+    """A DOS-partitioned disk whose ext4 partition (bootable) holds the
+    kernel at /boot/Image, the initramfs and an extlinux.conf that boots
+    them, with the features older U-Boots read (no orphan_file or
     metadata_csum_seed), so that every firmware reads the same disk."""
     root = os.path.join(tmp, "root")
-    os.makedirs(os.path.join(root, "boot"))
+    os.makedirs(os.path.join(root, "boot", "extlinux"))
     os.link(kernel, os.path.join(root, "boot", "Image")) \
         if os.stat(kernel).st_dev == os.stat(tmp).st_dev else \
         subprocess.run(["cp", kernel, os.path.join(root, "boot", "Image")], check=True)
-    size = (os.path.getsize(kernel) >> 20) + 16
+    subprocess.run(["cp", initrd, os.path.join(root, "boot")], check=True)
+    with open(os.path.join(root, "boot", "extlinux", "extlinux.conf"), "w") as f:
+        f.write(EXTLINUX)
+    size = ((os.path.getsize(kernel) + os.path.getsize(initrd)) >> 20) + 16
     disk = os.path.join(tmp, "disk.img")
     with open(disk, "wb") as f:
         f.truncate((size + 2) << 20)
@@ -238,7 +257,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="virtboot-bench-") as tmp:
         kernel, initrd, null_fw, env, prompt_env = prepare(build, tmp)
-        disk = make_disk(kernel, tmp)
+        disk = make_disk(kernel, initrd, tmp)
         disk_args = ["-drive", "if=virtio,format=raw,file=" + disk]
         loaders = [("virtboot", MACHINE + ["-bios", bios, "-fw_cfg",
                                            "name=opt/virtboot/env,file=" + prompt_env])]
@@ -259,6 +278,21 @@ def main():
                                            "name=opt/virtboot/env,file=" + env] + linux)]
         systems += [(os.path.basename(fw), MACHINE + ["-bios", fw] + linux)
                     for fw in args.fw]
+        # The same kernel and initramfs from the disk's extlinux.conf, no
+        # -kernel: virtboot's distro scan, and each other firmware that
+        # boots the disk on its own (U-Boot's distro boot, with its
+        # countdown; EDK2 does not read extlinux.conf).
+        systems.append(("virtboot, disk (extlinux.conf)", MACHINE + [
+            "-bios", bios, "-fw_cfg", "name=opt/virtboot/env,file=" + env] + disk_args))
+        for fw in args.fw:
+            qargs = MACHINE + ["-bios", fw] + disk_args
+            try:
+                check_booted(fw, run_qemu(qargs, timeout=60)[1])
+            except RuntimeError:
+                print("  %s does not boot the disk on its own: left out"
+                      % os.path.basename(fw), file=sys.stderr)
+                continue
+            systems.append((os.path.basename(fw) + ", disk", qargs))
         times = {name: [] for name, _ in systems}
         loads, prompt, null = [], [], []
         scroll = {"ramfb": [], "serial": []}

@@ -27,7 +27,8 @@ fi
 HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
 libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
 python3-pytest python3-pexpect cpio gzip seabios clang-14 libclang-rt-14-dev \
-e2fsprogs dosfstools mtools fdisk gdisk zlib1g-dev u-boot-tools dpkg-dev"
+e2fsprogs dosfstools mtools fdisk gdisk zlib1g-dev u-boot-tools u-boot-menu \
+dpkg-dev"
 ARM64_PKGS="libfdt-dev libfdt1 zlib1g-dev zlib1g busybox-static \
 linux-image-arm64"
 

@@ -6,6 +6,7 @@
 #define pr_fmt(fmt) "board: " fmt
 #include <arch.h>
 #include <autoboot.h>
+#include <boot.h>
 #include <board.h>
 #include <bootstage.h>
 #include <cli.h>
@@ -112,6 +113,7 @@ static const struct init_step {
 	{ board_mem_init,	"ram mapped" },
 	{ board_regions,	"regions reserved" },
 	{ board_probe,		"drivers probed" }, /* console first, fw_cfg... */
+	{ boot_addrs_init,	"load addresses" },
 	{ board_env_init,	"env defaults" },
 	{ fw_cfg_env_import,	"env imported" }, /* opt/virtboot/env */
 	{ fw_cfg_import_cmdline, "bootargs" },	/* -append */

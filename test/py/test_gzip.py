@@ -89,18 +89,35 @@ def test_booti_bad_gzip_refused(boot, tmp_path, kind):
 
 
 def test_booti_gzip_above_and_kernel_addr_r(boot, tmp_path):
-    """With no room below the compressed data the kernel goes above it;
-    kernel_addr_r over the data is refused."""
+    """The file loaded at kernel_addr_r (as scripts do): the compressed
+    data moves to kernel_comp_addr_r first, as U-Boot's; without
+    kernel_comp_addr_r to free RAM; a kernel_comp_size too small for it:
+    the inflation fails and says so.
+    Without kernel_addr_r, with no room below the compressed data the
+    kernel goes above it."""
     path = tmp_path / "k.gz"
-    path.write_bytes(gzip.compress(fake_image(0x400000, length=0x40000)))
+    data = gzip.compress(fake_image(0x400000, length=0x40000))
+    path.write_bytes(data)
     c = boot("-fw_cfg", "name=opt/k,file=%s" % path)
+    comp = c.run_ok("printenv kernel_comp_addr_r")[0].split("=")[1]
+    c.run_ok("fwcfg load opt/k ${kernel_addr_r}")
+    out = "\n".join(c.run_ok("booti -n ${kernel_addr_r} -"))
+    assert "Moving the compressed kernel to %s" % comp in out, out
+    assert re.search(r"Kernel: +0x40400000-", out), out
+    c.run_ok("setenv kernel_comp_addr_r")
+    out = "\n".join(c.run_ok("booti -n ${kernel_addr_r} -"))
+    assert "Moving the compressed kernel to 0x" in out, out
+    c.run_ok("setenv kernel_comp_addr_r %s" % comp)
+    c.run_ok("setenv kernel_comp_size %x" % (len(data) - 16))
+    c.run_ok("fwcfg load opt/k ${kernel_addr_r}")
+    out = c.run_fail("booti ${kernel_addr_r} -")
+    assert "Moving the compressed kernel to %s" % comp in out, out
+    assert "Starting kernel" not in c.output
+    c.run_ok("setenv kernel_addr_r")
     c.run_ok("fwcfg load opt/k 40400000")
     out = "\n".join(c.run_ok("booti -n 40400000 -"))
     assert re.search(r"Kernel: +0x40600000-", out), out
-    c.run_ok("fwcfg load opt/k 50000000")
-    c.run_ok("setenv kernel_addr_r 4fe00000")
-    assert "covers the compressed data" in "\n".join(
-        c.run_fail("booti -n 50000000 -"))
+    assert "Moving" not in out
 
 
 @pytest.mark.requires("CMD_UNZIP")

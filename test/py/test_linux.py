@@ -219,9 +219,14 @@ def test_booti_by_hand(boot, linux, tmp_path):
 @pytest.mark.autoboot
 @pytest.mark.env("bootdelay=0")
 def test_no_kernel_gives_shell(console):
-    assert "No kernel in fw_cfg: start QEMU with -kernel" in console.output
+    """No -kernel and no disk: the scan says where it looked; bootfw says
+    how to give a kernel."""
+    assert "distroboot: nothing to boot in fwcfg (no -kernel)" in \
+        console.output
     assert console.run_ok("echo alive") == ["alive"]
-    lines = console.run_fail("boot")
+    assert console.run_fail("boot") == [
+        "distroboot: nothing to boot in fwcfg (no -kernel)"]
+    lines = console.run_fail("bootfw")
     assert lines[0].startswith("No kernel in fw_cfg")
 
 
@@ -251,7 +256,7 @@ def bad_kernels(tmp_path):
         "truncated": (fake_image(0x10000)[:48], "truncated header"),
         "elf": (elf_head, "an ELF file"),
         "big-endian": (fake_image(0x10000, flags=1), "big-endian"),
-        "too-big": (fake_image(2 << 30), "does not fit in free RAM"),
+        "too-big": (fake_image(2 << 30), "from kernel_addr_r is not inside RAM"),
     }
 
 
@@ -379,11 +384,17 @@ def test_oversized_initrd_refused(boot, tmp_path):
         f.truncate(130 << 20)               # sparse on the host
     c = boot("-kernel", spinning_image(tmp_path), "-initrd", str(initrd),
              memory="128M", env=["bootdelay=0"], prompt=False)
-    c.expect("does not fit in free RAM")
+    c.expect("from ramdisk_addr_r is not inside RAM")
     c.read_prompt()
-    reason = "boot: the initrd (133120 KiB) does not fit in free RAM"
-    assert reason in c.output
+    reason = re.search(r"boot: initrd 0x[0-9a-f]+-0x[0-9a-f]+ from "
+                       r"ramdisk_addr_r is not inside RAM", c.output).group(0)
     for cmd in ("bootfw -n", "bootfw", "boot"):
+        out = c.run_fail(cmd)
+        assert reason in out, (cmd, out)
+    # Without ramdisk_addr_r: the allocator's words.
+    c.run_ok("setenv ramdisk_addr_r")
+    reason = "boot: the initrd (133120 KiB) does not fit in free RAM"
+    for cmd in ("bootfw -n", "bootfw"):
         out = c.run_fail(cmd)
         assert out[0].startswith(reason), (cmd, out)
     assert "Starting kernel" not in c.output

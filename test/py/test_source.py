@@ -69,6 +69,7 @@ def test_source_runs_a_script(boot, tmp_path):
                    "after a failing line"], out
     assert c.run_ok("printenv greeting") == ["greeting=hello"]
     # $loadaddr by default, and a FIT-style ":name" is ignored.
+    c.run_ok("setenv loadaddr")
     assert "no loadaddr" in c.run_fail("source")[0]
     c.run_ok("setenv loadaddr 48000000")
     assert c.run_ok("source")[1] == "hello from the script"
