@@ -89,7 +89,9 @@ void net_poll(void)
 			continue;
 		}
 		p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
-		if (p)
+		if (p && p->len == len)		/* one pool pbuf: a frame */
+			net_copy(p->payload, frame, len);
+		else if (p)
 			pbuf_take(p, frame, len);
 		cur->recv_done(cur);
 		if (p && netif.input(p, &netif) != ERR_OK)

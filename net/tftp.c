@@ -79,6 +79,18 @@ static struct xfer *active;
 
 static void on_data(struct xfer *x, const struct tftp_pkt *pkt);
 
+/* (With -ffreestanding, plain memcpy and memcmp are calls into the C
+ * library's byte loops: the fixed-size builtins are single loads and
+ * stores.) */
+static bool same4(const uint8_t *a, const uint8_t *b)
+{
+	uint32_t x, y;
+
+	__builtin_memcpy(&x, a, 4);
+	__builtin_memcpy(&y, b, 4);
+	return x == y;
+}
+
 static uint16_t be16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] << 8 | p[1]);
@@ -93,11 +105,11 @@ static uint64_t csum_add(uint64_t sum, const uint8_t *p, size_t len)
 	uint16_t h;
 
 	for (; len >= 4; p += 4, len -= 4) {
-		memcpy(&w, p, 4);
+		__builtin_memcpy(&w, p, 4);
 		sum += w;
 	}
 	if (len >= 2) {
-		memcpy(&h, p, 2);
+		__builtin_memcpy(&h, p, 2);
 		sum += h;
 		p += 2;
 		len -= 2;
@@ -119,11 +131,11 @@ static uint64_t pseudo_sum(const uint8_t *src, const uint8_t *dst,
 {
 	uint8_t ph[12];
 
-	memcpy(ph, src, 4);
-	memcpy(ph + 4, dst, 4);
+	__builtin_memcpy(ph, src, 4);
+	__builtin_memcpy(ph + 4, dst, 4);
 	ph[8] = 0;
 	ph[9] = IP_PROTO_UDP;
-	memcpy(ph + 10, &udp_len_be, 2);
+	__builtin_memcpy(ph + 10, &udp_len_be, 2);
 	return csum_add(0, ph, sizeof(ph));
 }
 
@@ -133,11 +145,11 @@ static void fast_send(struct xfer *x, const uint8_t *buf, size_t len)
 	uint8_t *ip = f + 14, *udp = ip + 20;
 	uint16_t v;
 
-	memcpy(f, x->peer_mac, 6);
-	memcpy(f + 6, net_current()->mac, 6);
+	__builtin_memcpy(f, x->peer_mac, 6);
+	__builtin_memcpy(f + 6, net_current()->mac, 6);
 	f[12] = 0x08;
 	f[13] = 0x00;
-	memset(ip, 0, 20);
+	__builtin_memset(ip, 0, 20);
 	ip[0] = 0x45;
 	ip[2] = (uint8_t)((28 + len) >> 8);
 	ip[3] = (uint8_t)(28 + len);
@@ -145,10 +157,10 @@ static void fast_send(struct xfer *x, const uint8_t *buf, size_t len)
 	ip[5] = (uint8_t)x->ip_id++;
 	ip[8] = 64;			/* TTL */
 	ip[9] = IP_PROTO_UDP;
-	memcpy(ip + 12, x->our_ip, 4);
-	memcpy(ip + 16, x->peer_ip, 4);
+	__builtin_memcpy(ip + 12, x->our_ip, 4);
+	__builtin_memcpy(ip + 16, x->peer_ip, 4);
 	v = (uint16_t)~csum_fold(csum_add(0, ip, 20));
-	memcpy(ip + 10, &v, 2);
+	__builtin_memcpy(ip + 10, &v, 2);
 	udp[0] = (uint8_t)(x->local_port >> 8);
 	udp[1] = (uint8_t)x->local_port;
 	udp[2] = (uint8_t)(x->port >> 8);
@@ -156,13 +168,13 @@ static void fast_send(struct xfer *x, const uint8_t *buf, size_t len)
 	udp[4] = (uint8_t)((8 + len) >> 8);
 	udp[5] = (uint8_t)(8 + len);
 	udp[6] = udp[7] = 0;
-	memcpy(udp + 8, buf, len);
+	__builtin_memcpy(udp + 8, buf, len);
 	v = (uint16_t)~csum_fold(csum_add(pseudo_sum(ip + 12, ip + 16,
 						     *(uint16_t *)(udp + 4)),
 					  udp, 8 + len));
 	if (!v)
 		v = 0xffff;
-	memcpy(udp + 6, &v, 2);
+	__builtin_memcpy(udp + 6, &v, 2);
 	net_current()->send(net_current(), f, 14 + 28 + len);
 }
 
@@ -176,7 +188,7 @@ bool net_tftp_frame(const uint8_t *f, size_t len)
 	if (!x || x->result != 1 || !x->port || len < 14 + 28 + 4 ||
 	    f[12] != 0x08 || f[13] != 0x00 || ip[0] != 0x45 ||
 	    ip[9] != IP_PROTO_UDP || (be16(ip + 6) & 0x3fff) ||
-	    memcmp(ip + 12, x->peer_ip, 4) || memcmp(ip + 16, x->our_ip, 4) ||
+	    !same4(ip + 12, x->peer_ip) || !same4(ip + 16, x->our_ip) ||
 	    be16(udp) != x->port || be16(udp + 2) != x->local_port ||
 	    be16(udp + 8) != TFTP_DATA)
 		return false;
@@ -191,10 +203,11 @@ bool net_tftp_frame(const uint8_t *f, size_t len)
 			       udp, ulen)) != 0xffff)
 		return false;		/* lwIP drops it */
 	if (!x->fast) {
-		memcpy(x->peer_mac, f + 6, 6);
+		__builtin_memcpy(x->peer_mac, f + 6, 6);
 		x->fast = true;
 	}
-	memset(&pkt, 0, sizeof(pkt));
+	/* Only what on_data() reads: clearing the whole struct (its error
+	 * text buffer) would be a byte loop per block. */
 	pkt.op = TFTP_DATA;
 	pkt.block = be16(udp + 10);
 	pkt.data = udp + 12;
@@ -382,7 +395,7 @@ static void on_data(struct xfer *x, const struct tftp_pkt *pkt)
 		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 		return;
 	}
-	memcpy((void *)(uintptr_t)dst, pkt->data, n);
+	net_copy((void *)(uintptr_t)dst, pkt->data, n);
 	x->blocks++;
 	x->bytes += n;
 	x->events++;
