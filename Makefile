@@ -78,7 +78,7 @@ $(O)/include/generated/version.h: FORCE
 OBJS :=
 DIRS := arch/arm64 board/qemu-virt drivers drivers/serial drivers/firmware \
 	drivers/video drivers/gpio drivers/power drivers/pci drivers/virtio \
-	drivers/block drivers/mtd fs boot lib cmd
+	drivers/block drivers/mtd drivers/net fs net boot lib cmd
 
 define include_dir
 obj-y :=
@@ -155,11 +155,42 @@ $(O)/boot/fit_keys.o: $(O)/boot/fit_keys.S $(KEYS)
 	@$(CC) $(ASFLAGS) -c -o $@ $<
 endif
 
+# --- lwIP -------------------------------------------------------------------
+# From Debian's source package (scripts/deps.sh unpacks it outside the
+# tree), built with our net/lwip/lwipopts.h: only what DHCP, ARP, IPv4,
+# UDP and ICMP need. Its own flags: its warnings are not ours to -Werror.
+LWIP_OBJS :=
+ifeq ($(CONFIG_NET),y)
+LWIP := $(shell scripts/deps.sh --print-lwip)
+LWIP_SRCS := core/init.c core/def.c core/inet_chksum.c core/ip.c core/mem.c \
+	core/memp.c core/netif.c core/pbuf.c core/timeouts.c \
+	core/udp.c core/ipv4/dhcp.c core/ipv4/etharp.c \
+	core/ipv4/ip4.c core/ipv4/ip4_addr.c netif/ethernet.c
+LWIP_OBJS := $(addprefix $(O)/lwip/,$(LWIP_SRCS:.c=.o))
+LWIP_INC := -isystem net/lwip -isystem $(LWIP)/src/include
+LWIP_CFLAGS := --specs=picolibc.specs -std=gnu11 -Os -g -flto -ffreestanding \
+	-fno-common -ffunction-sections -fdata-sections -fno-pie \
+	-march=armv8-a -w -isystem $(SYSROOT)/usr/include $(LWIP_INC) \
+	-Dmem_init=lwip_mem_init
+$(O)/net/%.o: CFLAGS += $(LWIP_INC)
+$(filter $(O)/net/%,$(OBJS)): | $(LWIP)/.complete
+$(addprefix $(LWIP)/src/,$(LWIP_SRCS)): | $(LWIP)/.complete
+$(LWIP)/.complete:
+	@scripts/deps.sh
+$(O)/lwip/%.o: $(LWIP)/src/%.c net/lwip/lwipopts.h net/lwip/arch/cc.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      lwip/$*.c"
+	@$(CC) $(LWIP_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(LWIP_OBJS:.o=.d)
+endif
+
 # Only what is used comes out of the archives (zlib's inflate for gzip,
 # BearSSL's SHA-2 and RSA verification for FIT images).
-$(O)/virtboot.elf: $(OBJS) arch/arm64/virtboot.lds $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
+$(O)/virtboot.elf: $(OBJS) $(LWIP_OBJS) arch/arm64/virtboot.lds $(LIBFDT) \
+		$(LIBZ) $(LIBBEARSSL)
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBFDT) $(LIBZ) $(LIBBEARSSL)
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LWIP_OBJS) $(LIBFDT) $(LIBZ) \
+		$(LIBBEARSSL)
 
 # The budget (doc/performance.md): the whole image with every default
 # feature (splash, font, disks, filesystems) fits in 256 KiB; growing past

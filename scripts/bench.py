@@ -138,6 +138,14 @@ def shell_session(args, commands, timeout=120):
         proc.wait()
 
 
+def without_nic(args):
+    """QEMU arguments without their "-nic none"."""
+    out = list(args)
+    i = out.index("-nic")
+    del out[i:i + 2]
+    return out
+
+
 def load_rate(output):
     """Bytes and seconds from U-Boot's "N bytes read in T ms" line."""
     m = re.search(r"(\d+) bytes read in (\d+(?:\.\d+)?) ms", output)
@@ -295,6 +303,13 @@ def main():
                                            "name=opt/virtboot/env,file=" + prompt_env])]
         loaders += [(os.path.basename(fw), MACHINE + ["-bios", fw]) for fw in args.fw]
         disk_loads = {name: {"cold": [], "warm": []} for name, _ in loaders}
+        # TFTP: the kernel from QEMU's own server (user-mode network).
+        tftp_dir = os.path.join(tmp, "tftp")
+        os.makedirs(tftp_dir)
+        os.symlink(os.path.realpath(kernel), os.path.join(tftp_dir, "Image"))
+        net_args = ["-netdev", "user,id=n0,tftp=%s" % tftp_dir, "-device",
+                    "virtio-net-pci,netdev=n0,romfile="]
+        tftp_rates = {name: [] for name, _ in loaders}
         no_shell = set()
         initrd_size = os.path.getsize(initrd)
         linux = ["-kernel", kernel, "-initrd", initrd, "-append", APPEND]
@@ -375,6 +390,16 @@ def main():
                     continue
                 for kind, o in zip(("cold", "warm"), outs[1:]):
                     disk_loads[name][kind].append(load_rate(o))
+                # The whole tftpboot command, timed from outside: the
+                # same clock for every firmware.
+                outs, took = shell_session(
+                    without_nic(qargs) + net_args,
+                    ["setenv autoload no", "dhcp", "tftpboot 0x48000000 Image"],
+                    timeout=120)
+                m = re.search(r"Bytes transferred = (\d+)", outs[2])
+                if not m:
+                    raise RuntimeError("%s: tftpboot failed:\n%s" % (name, outs[2]))
+                tftp_rates[name].append(int(m.group(1)) / took[2] / (1 << 20))
             for name, qargs in (loaders if r % 2 == 0 else loaders[::-1]):
                 if name in no_shell:
                     continue
@@ -432,6 +457,14 @@ def main():
     added = [m - b for m, b in zip(times["virtboot bootm FIT"], times["virtboot booti"])]
     print("bootm of the FIT over booti of the same kernel     %7.3f  %7.3f  %7.3f s (paired)"
           % summary(added))
+    print("tftpboot of the kernel from QEMU's TFTP server     median    min      max MiB/s")
+    for name, _ in loaders:
+        if tftp_rates[name]:
+            print("  %-45s %7.1f  %7.1f  %7.1f" % ((name,) + summary(tftp_rates[name])))
+    if len(loaders) > 1 and tftp_rates[loaders[1][0]]:
+        ratios = paired_ratios(tftp_rates["virtboot"], tftp_rates[loaders[1][0]])
+        print("  %-45s %7.2f  %7.2f  %7.2f" % (("virtboot / %s (paired)" % loaders[1][0],)
+                                               + summary(ratios)))
     print()
     print("virtboot.bin: %d bytes (%.1f KiB of the 256 KiB budget): %s" % (
         total, total / 1024, ", ".join("%s %d" % kv for kv in sorted(sections.items()))))

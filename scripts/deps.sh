@@ -11,8 +11,13 @@ set -eu
 
 CACHE=${VIRTBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/virtboot}
 SYSROOT=$CACHE/arm64
+LWIP=$CACHE/lwip
 if [ "${1:-}" = "--print" ]; then
 	echo "$SYSROOT"
+	exit 0
+fi
+if [ "${1:-}" = "--print-lwip" ]; then
+	echo "$LWIP"
 	exit 0
 fi
 
@@ -25,7 +30,7 @@ HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
 libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
 python3-pytest python3-pexpect cpio gzip seabios clang-14 libclang-rt-14-dev \
 e2fsprogs dosfstools mtools fdisk gdisk zlib1g-dev u-boot-tools u-boot-menu \
-libubootenv-tool u-boot-qemu openssl libbearssl-dev"
+libubootenv-tool u-boot-qemu openssl libbearssl-dev dpkg-dev"
 ARM64_PKGS="libfdt-dev libfdt1 zlib1g-dev zlib1g busybox-static \
 linux-image-arm64 libbearssl-dev libbearssl0"
 
@@ -97,4 +102,26 @@ if [ -n "$need" ]; then
 	done
 	touch "$SYSROOT/.complete"
 	say "arm64 packages unpacked in $SYSROOT"
+fi
+
+# lwIP's sources (Debian ships only a Unix shared library of it): the
+# source package, fetched with a temporary deb-src list and private apt
+# state, unpacked into the cache; the Makefile builds the parts it needs.
+if [ ! -f "$LWIP/.complete" ]; then
+	say "fetching the lwip source package into $LWIP"
+	src=$CACHE/src
+	rm -rf "$src" "$LWIP"
+	mkdir -p "$src/lists/partial" "$src/cache/archives/partial" "$src/dl"
+	printf 'deb-src http://deb.debian.org/debian bookworm main\n' \
+		> "$src/sources.list"
+	SAPT="-oDir::Etc::SourceList=$src/sources.list \
+-oDir::Etc::SourceParts=/nonexistent -oDir::State::Lists=$src/lists \
+-oDir::Cache=$src/cache -oDebug::NoLocking=1"
+	apt-get $SAPT update -q
+	(cd "$src/dl" && apt-get $SAPT source --download-only lwip)
+	dsc=$(ls "$src"/dl/lwip_*.dsc | head -n1)
+	dpkg-source --no-check -x "$dsc" "$LWIP"
+	rm -rf "$src"
+	touch "$LWIP/.complete"
+	say "lwip sources in $LWIP"
 fi

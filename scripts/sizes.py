@@ -19,6 +19,8 @@ PARTS = [
     ("drivers/gpio", "GPIO, power"), ("drivers/power", "GPIO, power"),
     ("drivers/mtd", "CFI flash"), ("boot/env_flash", "saved environment"),
     ("lib/env_store", "saved environment"),
+    ("drivers/net", "network (drivers, net/)"), ("net", "network (drivers, net/)"),
+    ("lwip", "lwIP"),
     ("drivers", "driver model"), ("fs/fat", "FAT"), ("fs/ext4", "ext4"),
     ("fs/part", "partitions"), ("fs", "fs core"),
     ("boot/fit", "FIT, verified boot"), ("cmd/bootm", "FIT, verified boot"),

@@ -18,6 +18,7 @@
 #include <fw_cfg.h>
 #include <libfdt.h>
 #include <mem.h>
+#include <net.h>
 #include <pl011.h>
 #include <region.h>
 #include <timer.h>
@@ -123,6 +124,7 @@ static const struct init_step {
 	{ board_env_load,	"env flash" },	/* the saved copy */
 	{ fw_cfg_env_import,	"env imported" }, /* opt/virtboot/env */
 	{ fw_cfg_import_cmdline, "bootargs" },	/* -append */
+	{ net_env_init,		"ethaddr" },	/* the NICs' MACs */
 	{ fb_init,		"splash" },	/* ramfb, after fb_mode */
 	{ fw_cfg_script_run,	"script" },	/* opt/virtboot/script */
 	{ autoboot,		"autoboot stopped" },
