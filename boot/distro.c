@@ -6,6 +6,8 @@
  *   fwcfg     QEMU's -kernel, when there is one (bootfw)
  *   virtio    every virtio disk in order (U-Boot scans only virtio0)
  *   virtioN   disk N
+ *   dhcp      DHCP, then $bootfile over TFTP, booted as booti
+ *   pxe       DHCP, then pxelinux.cfg over TFTP (pxe get, pxe boot)
  *
  * On a disk, the partitions with the bootable flag (MBR) or the legacy
  * BIOS bootable attribute (GPT) come first, then the others (U-Boot's
@@ -24,6 +26,7 @@
 #include <extlinux.h>
 #include <fs.h>
 #include <fw_cfg.h>
+#include <net.h>
 #include <part.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -133,6 +136,23 @@ static void try_part(struct scan *s, struct blk_dev *disk, int devnum,
 	}
 }
 
+/* dhcp or pxe: with a network card only (without one, nothing to say
+ * but where the scan looked). */
+static void try_net(struct scan *s, const char *name)
+{
+	if (!net_count()) {
+		looked(s, "%s (no network card)", name);
+		return;
+	}
+	looked(s, "%s", name);
+	if (!strcmp(name, "dhcp"))
+		net_boot_dhcp();
+	else
+		net_boot_pxe();
+	printf("%s FAILED: continuing...\n", !strcmp(name, "dhcp") ?
+	       "DHCP" : "PXE");
+}
+
 static int note_part(const struct part_info *info, void *arg)
 {
 	int *list = arg;
@@ -184,6 +204,9 @@ int distro_boot(const char *targets)
 		} else if (!strcmp(name, "virtio")) {
 			for (i = 0; i < blk_count("virtio") && !stop(&s); i++)
 				try_disk(&s, i);
+		} else if (IS_ENABLED(CONFIG_NET) &&
+			   (!strcmp(name, "dhcp") || !strcmp(name, "pxe"))) {
+			try_net(&s, name);
 		} else if (!strncmp(name, "virtio", 6) && name[6] &&
 			   strspn(name + 6, "0123456789") == n - 6) {
 			try_disk(&s, atoi(name + 6));

@@ -58,10 +58,21 @@ static const struct flash_bank *env_bank(bool quiet)
  * The saved copy, checked in place (one pass of aligned loads: the CRC
  * of 256 KiB is the start-up's cost), then copied from its start up to
  * the strings' end (the empty string the import stops at), in *len
- * bytes of a new buffer (*err 0); NULL with *err -EBADMSG (bad CRC,
- * blank flash) or -ENOMEM. A buffer of the whole 256 KiB would cost more
+ * bytes of a new buffer (*err 0); NULL with *err -ENODATA (blank: the
+ * header and the first entry all erased, 0xff, or all zero, as QEMU's
+ * bank without a -drive), -EBADMSG (bad CRC) or -ENOMEM. A buffer of the whole 256 KiB would cost more
  * than the CRC (picolibc's malloc of a large block is slow).
  */
+static bool blank(const volatile uint8_t *flash)
+{
+	unsigned int i;
+
+	for (i = 1; i < ENV_HDR_SIZE + 64; i++)
+		if (flash[i] != flash[0])
+			return false;
+	return flash[0] == 0 || flash[0] == 0xff;
+}
+
 static uint8_t *read_saved(const struct flash_bank *b, size_t *len,
 			   int *err)
 {
@@ -75,7 +86,7 @@ static uint8_t *read_saved(const struct flash_bank *b, size_t *len,
 	if (crc32(0, (const uint8_t *)flash + ENV_HDR_SIZE,
 		  ENV_LEN - ENV_HDR_SIZE) !=
 	    (hdr[0] | hdr[1] << 8 | hdr[2] << 16 | (uint32_t)hdr[3] << 24)) {
-		*err = -EBADMSG;
+		*err = blank(flash) ? -ENODATA : -EBADMSG;
 		return NULL;
 	}
 	/* Byte loads (Device memory) up to the first entry that is empty. */
@@ -115,7 +126,11 @@ int env_load_saved(void)
 	if (!b)
 		return 0;
 	buf = read_saved(b, &len, &err);
-	if (err == -EBADMSG)
+	/* Nothing saved yet: the defaults, with nothing to warn about
+	 * (U-Boot warns of a bad CRC then too, on every first boot). */
+	if (err == -ENODATA)
+		err = 0;
+	else if (err == -EBADMSG)
 		printf("*** Warning - bad CRC, using default environment\n");
 	else if (err)
 		printf("*** Warning - cannot read the environment (%d), using default environment\n",
@@ -145,6 +160,8 @@ int env_reload(void)
 	free(buf);
 	if (err == -EBADMSG)
 		printf("bad CRC, environment unchanged\n");
+	else if (err == -ENODATA)
+		printf("nothing saved, environment unchanged\n");
 	printf(err ? "Failed (%d)\n" : "OK\n", err);
 	return err;
 }

@@ -6,7 +6,7 @@
 #include <timer.h>
 #include <virtboot.h>
 
-#define MAX_STAGES 32
+#define MAX_STAGES 64
 
 static struct stage {
 	const char *name;

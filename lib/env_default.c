@@ -11,7 +11,9 @@ static const char *const defaults[][2] = {
 	{ "board", "qemu-virt" },
 	{ "bootcmd", CONFIG_BOOTCOMMAND },
 	{ "bootdelay", __stringify(CONFIG_BOOTDELAY) },
-	{ "boot_targets", IS_ENABLED(CONFIG_CMD_DISTROBOOT) ? "fwcfg virtio" : NULL },
+	{ "boot_targets", !IS_ENABLED(CONFIG_CMD_DISTROBOOT) ? NULL :
+			  IS_ENABLED(CONFIG_NET) ? "fwcfg virtio dhcp pxe" :
+			  "fwcfg virtio" },
 	{ "distro_bootcmd", IS_ENABLED(CONFIG_CMD_DISTROBOOT) ? "distroboot" : NULL },
 	{ "fb_mode", "1024x768" },
 	{ "stdout", "serial" },

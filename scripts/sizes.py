@@ -2,14 +2,22 @@
 # SPDX-License-Identifier: MIT
 """sizes.py - what each part of virtboot costs in the image: the bytes of
 code, constants and initialised data every subsystem (and library) puts in
-virtboot.bin, and its zeroed RAM, summed from the linker map.
+virtboot.bin, and its zeroed RAM, summed from the linker map. Code the
+link-time optimizer produced (its "ltrans" objects mix every file) is
+given to parts symbol by symbol, through the source file the debug
+information names; what no symbol covers there (string literals, literal
+pools) is "strings, constants (LTO)".
 
   sizes.py BUILD_DIR
 """
 import collections
 import os
 import re
+import subprocess
 import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NM = os.environ.get("NM", "aarch64-linux-gnu-nm")
 
 # Most specific first: the first prefix that matches names the part.
 PARTS = [
@@ -51,10 +59,39 @@ def part_of(path, build):
     return "other"
 
 
+def lto_parts(build, ranges, image, ram):
+    """Give the bytes of the LTO ranges [(start, size, is_ram)] to parts by
+    the symbols in them and their source files."""
+    out = subprocess.run([NM, "-S", "-l", "--defined-only",
+                          os.path.join(build, "virtboot.elf")],
+                         capture_output=True, text=True, check=True).stdout
+    covered = [0] * len(ranges)
+    for line in out.splitlines():
+        fields, _, where = line.partition("\t")
+        f = fields.split()
+        if len(f) < 4 or not where:
+            continue
+        addr, size = int(f[0], 16), int(f[1], 16)
+        for i, (start, length, is_ram) in enumerate(ranges):
+            if start <= addr < start + length:
+                src = where.rsplit(":", 1)[0]
+                if "/lwip" in src:
+                    part = "lwIP"
+                else:
+                    part = part_of(os.path.relpath(src, ROOT), ".")
+                (ram if is_ram else image)[part] += size
+                covered[i] += size
+                break
+    for (start, length, is_ram), n in zip(ranges, covered):
+        if not is_ram and length > n:
+            image["strings, constants (LTO)"] += length - n
+
+
 def sizes(build):
     build = os.path.normpath(build)
     image = collections.Counter()
     ram = collections.Counter()
+    lto = []
     pending = None
     started = False
     with open(os.path.join(build, "virtboot.map")) as f:
@@ -76,12 +113,22 @@ def sizes(build):
             size = int(m.group(3), 16)
             if not section or not size:
                 continue
+            is_ram = section.startswith((".bss", ".tbss", ".sbss")) or \
+                section == "COMMON"
+            in_image = section.startswith((".text", ".rodata", ".data", ".got",
+                                           ".tdata", ".sdata", ".commands",
+                                           ".drivers"))
+            if ".ltrans" in m.group(4):
+                if is_ram or in_image:
+                    lto.append((int(m.group(2), 16), size, is_ram))
+                continue
             part = part_of(m.group(4), build)
-            if section.startswith((".bss", ".tbss", ".sbss")) or section == "COMMON":
+            if is_ram:
                 ram[part] += size
-            elif section.startswith((".text", ".rodata", ".data", ".got",
-                                     ".tdata", ".sdata", ".commands", ".drivers")):
+            elif in_image:
                 image[part] += size
+    if lto:
+        lto_parts(build, lto, image, ram)
     return image, ram
 
 

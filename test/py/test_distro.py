@@ -170,7 +170,8 @@ def test_distro_nothing_found(boot, tmp_path):
     c = boot(*drive(blank(tmp_path / "b.img")), *drive(disk, n=1))
     out = c.run_fail("boot")
     assert out == ["Scanning virtio 1:1...",
-                   "distroboot: nothing to boot in fwcfg (no -kernel), virtio 1:1"]
+                   "distroboot: nothing to boot in fwcfg (no -kernel), "
+                   "virtio 1:1, dhcp (no network card), pxe (no network card)"]
     assert c.run_fail("distroboot virtio1 floppy") == [
         "Scanning virtio 1:1...",
         "distroboot: unknown boot target 'floppy'",
@@ -255,3 +256,19 @@ def test_distro_menu_on_screen(boot, tmp_path):
     c.expect("<INTERRUPT>")
     c.expect("distroboot: interrupted")
     c.read_prompt()
+
+
+@pytest.mark.requires("NET")
+def test_distro_dhcp_target(boot, tmp_path):
+    """With a network card, the dhcp target asks QEMU's DHCP server and
+    fetches the boot file it names; a missing one fails and the scan goes
+    on to say where it looked."""
+    (tmp_path / "tftp").mkdir()
+    c = boot("-netdev", "user,id=n0,tftp=%s,bootfile=nothere" %
+             (tmp_path / "tftp"),
+             "-device", "virtio-net-pci,netdev=n0,romfile=")
+    c.run_ok("setenv boot_targets dhcp")
+    out = "\n".join(c.run_fail("boot", timeout=120))
+    assert "nothere" in out, out
+    assert "DHCP FAILED: continuing..." in out
+    assert out.endswith("distroboot: nothing to boot in dhcp")
