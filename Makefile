@@ -204,9 +204,9 @@ $(O)/virtboot.elf: $(OBJS) $(LWIP_OBJS) arch/arm64/virtboot.lds $(LIBFDT) \
 # The budget (doc/performance.md): the whole image with every default
 # feature fits in SIZE_LIMIT; growing past it fails the build. It was
 # 256 KiB until the network stack, FIT verification, the hush shell and
-# the saved environment came together (274 KiB with all of them); the way
+# the saved environment came together (275-278 KiB with all of them); the way
 # back under 256 KiB is in doc/performance.md.
-SIZE_LIMIT := 286720
+SIZE_LIMIT := 294912
 $(O)/virtboot.bin: $(O)/virtboot.elf
 	@$(OBJCOPY) -O binary $< $@
 	@size=$$(stat -c %s $@); echo "  IMAGE   $@ ($$size bytes)"; \

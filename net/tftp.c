@@ -573,6 +573,26 @@ static int run(struct xfer *x, const char *file)
 	return x->result;
 }
 
+/* A transfer from server asking for window (0: none); NULL (*err says
+ * why) when the network cannot start or there is no memory. */
+static struct xfer *xfer_new(uint32_t server, uint16_t window, int *err)
+{
+	struct xfer *x;
+
+	*err = net_start();
+	if (*err)
+		return NULL;
+	x = calloc(1, sizeof(*x));
+	if (!x) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	ip_addr_set_ip4_u32(&x->server, server);
+	x->ask = (struct tftp_opts){ BLKSIZE_ASK, window, true };
+	x->blksize = BLKSIZE_ASK;
+	return x;
+}
+
 int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
 		 uint64_t max, uint64_t *len, unsigned int flags)
 {
@@ -581,15 +601,9 @@ int net_tftp_get(uint32_t server, const char *file, uint64_t addr,
 	uint64_t t0, us, rate;
 	int err;
 
-	err = net_start();
-	if (err)
-		return err;
-	x = calloc(1, sizeof(*x));
+	x = xfer_new(server, WINDOW_ASK, &err);
 	if (!x)
-		return -ENOMEM;
-	ip_addr_set_ip4_u32(&x->server, server);
-	x->ask = (struct tftp_opts){ BLKSIZE_ASK, WINDOW_ASK, true };
-	x->blksize = BLKSIZE_ASK;
+		return err;
 	x->addr = addr;
 	x->max = max;
 	x->quiet = quiet;
@@ -631,15 +645,9 @@ int net_tftp_size(uint32_t server, const char *file, uint64_t *size)
 	struct xfer *x;
 	int err;
 
-	err = net_start();
-	if (err)
-		return err;
-	x = calloc(1, sizeof(*x));
+	x = xfer_new(server, 0, &err);
 	if (!x)
-		return -ENOMEM;
-	ip_addr_set_ip4_u32(&x->server, server);
-	x->ask = (struct tftp_opts){ BLKSIZE_ASK, 0, true };
-	x->blksize = BLKSIZE_ASK;
+		return err;
 	x->size_only = x->quiet = true;
 	err = run(x, file);
 	*size = x->tsize;
