@@ -22,13 +22,16 @@ if [ "${1:-}" = "--print-lwip" ]; then
 fi
 
 # seabios only for vgabios-ramfb.bin: without it QEMU warns at every start
-# with -device ramfb (the option ROM is for x86 guests; unused here).
+# with -device ramfb (the option ROM is for x86 guests; unused here);
+# ipxe-qemu likewise for efi-virtio.rom, without which -device
+# virtio-net-pci fails to start ("failed to find romfile").
 # clang-14 and libclang-rt-14-dev (libFuzzer's runtime) for the fuzz targets.
 # libubootenv-tool (fw_printenv) and u-boot-qemu (Debian's U-Boot for qemu_arm64)
 # read and write the saved environment in the tests, as the other side.
 HOST_PKGS="make gcc gcc-aarch64-linux-gnu picolibc-aarch64-linux-gnu \
 libfdt-dev qemu-system-arm device-tree-compiler python3 python3-kconfiglib \
-python3-pytest python3-pexpect cpio gzip seabios clang-14 libclang-rt-14-dev \
+python3-pytest python3-pexpect cpio gzip seabios ipxe-qemu clang-14 \
+libclang-rt-14-dev \
 e2fsprogs dosfstools mtools fdisk gdisk zlib1g-dev u-boot-tools u-boot-menu \
 libubootenv-tool u-boot-qemu openssl libbearssl-dev dpkg-dev"
 ARM64_PKGS="libfdt-dev libfdt1 zlib1g-dev zlib1g busybox-static \
