@@ -20,6 +20,7 @@ static int do_crc32(int argc, char *argv[])
 	if (argc == 4 && parse_hex(argv[3], &store))
 		return cmd_bad_number(argv[0], argv[3]);
 	if (cmd_range(argv[0], addr, len, 1, &len) ||
+	    cmd_readable(argv[0], addr, len) ||
 	    (argc == 4 && cmd_check_write(argv[0], store, 4, false)))
 		return -EFAULT;
 	crc = crc32(0, (const void *)(uintptr_t)addr, len);

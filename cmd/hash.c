@@ -107,7 +107,8 @@ static int do_hash(int argc, char *argv[])
 		return cmd_bad_number("hash", argv[2]);
 	if (parse_hex(argv[3], &len))
 		return cmd_bad_number("hash", argv[3]);
-	if (cmd_range("hash", addr, len, 1, &len))
+	if (cmd_range("hash", addr, len, 1, &len) ||
+	    cmd_readable("hash", addr, len))
 		return -EFAULT;
 	if (verify) {
 		err = expected(argv[4], n, want);

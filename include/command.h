@@ -66,6 +66,10 @@ int cmd_bad_number(const char *cmd, const char *arg);
 /* The bytes of count objects of size bytes at addr, in *len: -ERANGE
  * (said, as "<cmd>: ...") when that overflows or runs past the end of
  * the address space. */
+/* 0 if every page of [addr, addr + len) is mapped, else -EFAULT, said
+ * ("<cmd>: nothing is mapped at 0x..."): for commands that read a whole
+ * range (crc32, hash) rather than fault in the middle of it. */
+int cmd_readable(const char *cmd, uint64_t addr, uint64_t len);
 int cmd_range(const char *cmd, uint64_t addr, uint64_t count,
 	      unsigned int size, uint64_t *len);
 /* Whether a command may write [addr, addr + len): 0, or -EFAULT (said)

@@ -3,6 +3,7 @@
  * byte moves: counts that overflow, ranges that wrap, and writes over
  * what the loader must keep (its own RAM, reserved memory, the device
  * tree, whatever the allocator holds). */
+#include <arch.h>
 #include <command.h>
 #include <dt.h>
 #include <libfdt.h>
@@ -19,6 +20,25 @@ int cmd_range(const char *cmd, uint64_t addr, uint64_t count,
 		       cmd, (unsigned long long)count, size,
 		       (unsigned long long)addr);
 		return -ERANGE;
+	}
+	return 0;
+}
+
+int cmd_readable(const char *cmd, uint64_t addr, uint64_t len)
+{
+	uint64_t page;
+
+	if (!len)
+		return 0;
+	for (page = ALIGN_DOWN(addr, 4096); page <= addr + (len - 1);
+	     page += 4096) {
+		if (!mmu_is_mapped(MAX(page, addr))) {
+			printf("%s: nothing is mapped at 0x%llx\n", cmd,
+			       (unsigned long long)MAX(page, addr));
+			return -EFAULT;
+		}
+		if (page + 4096 < page)
+			break;
 	}
 	return 0;
 }

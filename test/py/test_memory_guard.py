@@ -86,3 +86,18 @@ def test_write_straddling_the_end_of_ram_refused(console):
 def test_fwcfg_write_names_a_bad_source(console):
     lines = console.run_fail("fwcfg write etc/ramfb 7ffffff0 1c")
     assert lines == ["fwcfg: source 0x7ffffff0..0x8000000c is not inside RAM"]
+
+
+def test_whole_range_readers_check_the_mapping(console):
+    """crc32 and hash read a whole range: one with a page that nothing is
+    mapped at (page 0 is unmapped on purpose) is refused with one line,
+    not an exception report; the flash right after it reads."""
+    assert console.run_fail("crc32 0 10") == [
+        "crc32: nothing is mapped at 0x0"]
+    assert console.run_fail("crc32 ff0 20") == [
+        "crc32: nothing is mapped at 0xff0"]
+    assert console.run_ok("crc32 1000 10")[0].startswith(
+        "crc32 for 00001000 ... 0000100f ==> ")
+    if "hash" in " ".join(console.run_ok("help")):
+        assert console.run_fail("hash sha256 0 100") == [
+            "hash: nothing is mapped at 0x0"]
