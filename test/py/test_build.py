@@ -35,7 +35,7 @@ def test_out_of_tree_build(outdir):
                  "include/generated/autoconf.h"):
         assert os.path.getsize(os.path.join(outdir, name)) > 0
     size = os.path.getsize(os.path.join(outdir, "virtboot.bin"))
-    assert size <= 256 * 1024
+    assert size <= size_limit()
     with open(os.path.join(outdir, "virtboot.bin"), "rb") as f:
         first, second = (int.from_bytes(f.read(4), "little") for _ in range(2))
     assert first >> 24 == 0xea      # A64 ands / A32 b: the reset vector
