@@ -93,10 +93,9 @@ static void try_fwcfg(struct scan *s)
 static void try_part(struct scan *s, struct blk_dev *disk, int devnum,
 		     int part)
 {
-	bool found[ARRAY_SIZE(boot_files)];
-	char devpart[24], num[12];
 	struct blk_dev view;
 	const char *path;
+	char num[12];
 	struct fs *fs;
 	unsigned int i;
 
@@ -104,14 +103,10 @@ static void try_part(struct scan *s, struct blk_dev *disk, int devnum,
 		return;
 	printf("Scanning virtio %x:%x...\n", devnum, part);
 	looked(s, "virtio %x:%x", devnum, part);
-	for (i = 0; i < ARRAY_SIZE(boot_files); i++)
-		found[i] = fs_exists(fs, boot_files[i].path);
-	fs_close(fs);
-	snprintf(devpart, sizeof(devpart), "%x:%x", devnum, part);
 	for (i = 0; i < ARRAY_SIZE(boot_files) && !stop(s); i++) {
-		if (!found[i])
-			continue;
 		path = boot_files[i].path;
+		if (!fs_exists(fs, path))
+			continue;
 		env_set("devtype", "virtio");
 		snprintf(num, sizeof(num), "%x", devnum);
 		env_set("devnum", num);
@@ -120,10 +115,9 @@ static void try_part(struct scan *s, struct blk_dev *disk, int devnum,
 		env_set("prefix", strncmp(path, "/boot/", 6) ? "/" : "/boot/");
 		if (!boot_files[i].script) {
 			printf("Found %s\n", path);
-			if (extlinux_sysboot("virtio", devpart, "any", path,
-					     false) == -EINTR) {
+			if (extlinux_boot_fs(fs, path, false) == -EINTR) {
 				s->interrupted = true;	/* at the menu */
-				return;
+				break;
 			}
 			printf("EXTLINUX FAILED: continuing...\n");
 		} else {
@@ -134,6 +128,7 @@ static void try_part(struct scan *s, struct blk_dev *disk, int devnum,
 			printf("SCRIPT FAILED: continuing...\n");
 		}
 	}
+	fs_close(fs);
 }
 
 /* dhcp or pxe: with a network card only (without one, nothing to say

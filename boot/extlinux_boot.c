@@ -385,10 +385,16 @@ static int fs_src_read(void *arg, const char *path, uint64_t addr,
 	return fs_read(arg, path, (void *)(uintptr_t)addr, 0, max, len);
 }
 
+int extlinux_boot_fs(struct fs *fs, const char *path, bool force_prompt)
+{
+	struct extlinux_files src = { fs_src_size, fs_src_read, fs };
+
+	return extlinux_boot(&src, path, force_prompt);
+}
+
 int extlinux_sysboot(const char *ifname, const char *devpart,
 		     const char *fstype, const char *path, bool force_prompt)
 {
-	struct extlinux_files src = { fs_src_size, fs_src_read, NULL };
 	struct blk_dev view;
 	const char *type;
 	struct fs *fs;
@@ -408,8 +414,7 @@ int extlinux_sysboot(const char *ifname, const char *devpart,
 		pr_err("%s %s is %s, not %s\n", ifname, devpart, type, fstype);
 		err = -ENODEV;
 	} else {
-		src.arg = fs;
-		err = extlinux_boot(&src, path, force_prompt);
+		err = extlinux_boot_fs(fs, path, force_prompt);
 	}
 	fs_close(fs);
 	return err;

@@ -92,6 +92,10 @@ struct extlinux_files {
 int extlinux_boot(const struct extlinux_files *src, const char *path,
 		  bool force_prompt);
 
+/* The same with the files on an open filesystem. */
+struct fs;
+int extlinux_boot_fs(struct fs *fs, const char *path, bool force_prompt);
+
 /* The menu (boot/extlinux_menu.c): the label to boot, or -EINTR. */
 int extlinux_menu(const struct extlinux_config *cfg);
 
