@@ -90,7 +90,7 @@ void net_poll(void)
 		}
 		p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
 		if (p && p->len == len)		/* one pool pbuf: a frame */
-			net_copy(p->payload, frame, len);
+			memcpy(p->payload, frame, len);
 		else if (p)
 			pbuf_take(p, frame, len);
 		cur->recv_done(cur);

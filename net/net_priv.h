@@ -9,26 +9,6 @@
 
 struct netif;
 
-/* Copy n bytes, 16 at a time: the C library's memcpy here is its
- * size-optimised byte loop, which made copying a TFTP block most of the
- * block's cost under TCG. Unaligned 8-byte accesses are fine on Normal
- * memory (the MMU is on). */
-static inline void net_copy(void *dst, const void *src, size_t n)
-{
-	uint8_t *d = dst;
-	const uint8_t *s = src;
-	uint64_t a, b;
-
-	for (; n >= 16; d += 16, s += 16, n -= 16) {
-		__builtin_memcpy(&a, s, 8);
-		__builtin_memcpy(&b, s + 8, 8);
-		__builtin_memcpy(d, &a, 8);
-		__builtin_memcpy(d + 8, &b, 8);
-	}
-	while (n--)
-		*d++ = *s++;
-}
-
 /* The one netif (valid after net_start()). */
 struct netif *net_netif(void);
 /* True when it is time to look for Ctrl-C again (*next: when). */

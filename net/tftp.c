@@ -395,7 +395,7 @@ static void on_data(struct xfer *x, const struct tftp_pkt *pkt)
 		fail(x, -EFBIG, 3, "Disk full or allocation exceeded");
 		return;
 	}
-	net_copy((void *)(uintptr_t)dst, pkt->data, n);
+	memcpy((void *)(uintptr_t)dst, pkt->data, n);
 	x->blocks++;
 	x->bytes += n;
 	x->events++;

@@ -8,19 +8,17 @@
  * compressed kernel moved aside). These take the library's place.
  * (Its memset stays: it zeroes with DC ZVA, faster than stores here.)
  *
- * Every access is naturally aligned, so they are safe on Device memory
- * too (the flash, MMIO): when source and destination agree modulo 8, the
- * head is copied byte by byte up to an 8-byte boundary and the rest goes
- * in 64-byte rounds of doublewords, then the tail byte by byte; when they
- * do not agree, byte by byte throughout.
+ * The destination is brought to an 8-byte boundary a byte at a time, then
+ * the rest goes in 64-byte rounds of doublewords (the loads unaligned
+ * when the source does not agree modulo 8), then the tail byte by byte.
+ * They are for Normal memory, as the C library's are: Device memory (the
+ * flash's command bank, MMIO) is read and written through io.h's
+ * accessors.
  */
 
 /* Copy x2 bytes from x1 to x3 upward; clobbers x1-x11. */
 .macro copy_up
-	eor	x4, x1, x3
-	tst	x4, #7
-	b.ne	3f			/* not alike modulo 8: bytes */
-0:	tst	x1, #7			/* the head, up to a doubleword */
+0:	tst	x3, #7			/* the head, up to a doubleword */
 	b.eq	1f
 	cbz	x2, 4f
 	ldrb	w4, [x1], #1
@@ -47,7 +45,7 @@
 	str	x4, [x3], #8
 	sub	x2, x2, #8
 	b	2b
-3:	cbz	x2, 4f			/* the tail, or everything */
+3:	cbz	x2, 4f			/* the tail */
 	ldrb	w4, [x1], #1
 	strb	w4, [x3], #1
 	sub	x2, x2, #1
@@ -79,10 +77,7 @@ memmove:
 	ret
 5:	add	x1, x1, x2		/* one past the ends */
 	add	x3, x0, x2
-	eor	x4, x1, x3
-	tst	x4, #7
-	b.ne	8f
-6:	tst	x1, #7
+6:	tst	x3, #7
 	b.eq	7f
 	cbz	x2, 9f
 	ldrb	w4, [x1, #-1]!
