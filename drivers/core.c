@@ -90,7 +90,7 @@ static int probe(struct device *dev, const struct driver *drv)
 	}
 	if (ret && ret != -ENODEV && ret != -EAGAIN)
 		pr_err("%s: %s probe failed: %s\n", dev->name, drv->name,
-		       strerror(-ret));
+		       errno_str(-ret));
 	return ret == -ENODEV ? 0 : ret;
 }
 

@@ -88,6 +88,6 @@ int fs_open_dev(const char *ifname, const char *spec, struct blk_dev *view,
 		printf("** Unrecognized filesystem type **\n");
 	else if (ret)
 		printf("** Cannot read the filesystem on %s %s: %s **\n",
-		       ifname, spec, strerror(-ret));
+		       ifname, spec, errno_str(-ret));
 	return ret;
 }

@@ -39,6 +39,10 @@
 #define pr_warn(fmt, ...)	printf(pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printf(pr_fmt(fmt), ##__VA_ARGS__)
 
+/* The text of a (positive) errno value, as strerror() gives it, for the
+ * errors the loader returns; "error N" for any other. */
+const char *errno_str(int err);
+
 /* "virtboot 2026.11 (Nov 21 2026 - 12:00:00)" */
 extern const char version_string[];
 

@@ -2,22 +2,25 @@
 # SPDX-License-Identifier: MIT
 # deps.sh - install what building, running and testing virtboot needs, from
 # Debian's packages only: the host tools through apt, and the arm64 packages
-# (libfdt, zlib, the demo kernel, busybox) unpacked into a cache outside the
-# tree.
+# (libfdt, the demo kernel, busybox) unpacked into a cache outside the tree,
+# and the source packages of the libraries built here (lwIP, zlib, BearSSL).
 #
 #   scripts/deps.sh          install whatever is missing, say what it does
 #   scripts/deps.sh --print  print the arm64 sysroot directory and exit
+#   scripts/deps.sh --print-cache
+#                            print the cache directory and exit: the arm64
+#                            packages in arm64/, each source package in a
+#                            directory of its name
 set -eu
 
 CACHE=${VIRTBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/virtboot}
 SYSROOT=$CACHE/arm64
-LWIP=$CACHE/lwip
 if [ "${1:-}" = "--print" ]; then
 	echo "$SYSROOT"
 	exit 0
 fi
-if [ "${1:-}" = "--print-lwip" ]; then
-	echo "$LWIP"
+if [ "${1:-}" = "--print-cache" ]; then
+	echo "$CACHE"
 	exit 0
 fi
 
@@ -34,8 +37,7 @@ python3-pytest python3-pexpect cpio gzip seabios ipxe-qemu clang-14 \
 libclang-rt-14-dev \
 e2fsprogs dosfstools mtools fdisk gdisk zlib1g-dev u-boot-tools u-boot-menu \
 libubootenv-tool u-boot-qemu openssl libbearssl-dev dpkg-dev"
-ARM64_PKGS="libfdt-dev libfdt1 zlib1g-dev zlib1g busybox-static \
-linux-image-arm64 libbearssl-dev libbearssl0"
+ARM64_PKGS="libfdt-dev libfdt1 busybox-static linux-image-arm64"
 
 say() { echo "deps: $*"; }
 
@@ -107,13 +109,20 @@ if [ -n "$need" ]; then
 	say "arm64 packages unpacked in $SYSROOT"
 fi
 
-# lwIP's sources (Debian ships only a Unix shared library of it): the
-# source package, fetched with a temporary deb-src list and private apt
-# state, unpacked into the cache; the Makefile builds the parts it needs.
-if [ ! -f "$LWIP/.complete" ]; then
-	say "fetching the lwip source package into $LWIP"
+# Libraries built from their Debian source packages, fetched with a
+# temporary deb-src list and private apt state and unpacked into the cache
+# (the Makefile builds the parts it needs, at -Os with function sections):
+# lwIP, which Debian ships only as a Unix shared library; zlib and BearSSL,
+# whose arm64 static libraries link whole objects, with frame pointers,
+# zlib's at -O3 (together 14 KiB more than the same code built here).
+srcs=""
+for p in lwip zlib bearssl; do
+	[ -f "$CACHE/$p/.complete" ] || srcs="$srcs $p"
+done
+if [ -n "$srcs" ]; then
+	say "fetching source packages into $CACHE:$srcs"
 	src=$CACHE/src
-	rm -rf "$src" "$LWIP"
+	rm -rf "$src"
 	mkdir -p "$src/lists/partial" "$src/cache/archives/partial" "$src/dl"
 	printf 'deb-src http://deb.debian.org/debian bookworm main\n' \
 		> "$src/sources.list"
@@ -121,10 +130,13 @@ if [ ! -f "$LWIP/.complete" ]; then
 -oDir::Etc::SourceParts=/nonexistent -oDir::State::Lists=$src/lists \
 -oDir::Cache=$src/cache -oDebug::NoLocking=1"
 	apt-get $SAPT update -q
-	(cd "$src/dl" && apt-get $SAPT source --download-only lwip)
-	dsc=$(ls "$src"/dl/lwip_*.dsc | head -n1)
-	dpkg-source --no-check -x "$dsc" "$LWIP"
+	for p in $srcs; do
+		dir=$CACHE/$p
+		rm -rf "$dir"
+		(cd "$src/dl" && apt-get $SAPT source --download-only "$p")
+		(cd "$src/dl" && dpkg-source --no-check --no-copy -x ${p}_*.dsc "$dir")
+		touch "$dir/.complete"
+		say "$p sources in $dir"
+	done
 	rm -rf "$src"
-	touch "$LWIP/.complete"
-	say "lwip sources in $LWIP"
 fi

@@ -39,7 +39,7 @@ PARTS = [
     ("lib/regex", "shell (hush, line editor, regex)"),
     ("lib", "lib (env, allocator...)"),
     ("arch", "arch/arm64"), ("board", "board"),
-    ("libfdt.a", "libfdt"), ("libz.a", "zlib"), ("libbearssl.a", "BearSSL"), ("libc.a", "picolibc"),
+    ("zlib", "zlib"), ("libfdt.a", "libfdt"), ("libc.a", "picolibc"),
     ("libgcc", "libgcc"),
 ]
 ENTRY = re.compile(r"^ (\.[\w.$]+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S+)$")
@@ -75,8 +75,10 @@ def lto_parts(build, ranges, image, ram):
         for i, (start, length, is_ram) in enumerate(ranges):
             if start <= addr < start + length:
                 src = where.rsplit(":", 1)[0]
-                if "/lwip" in src:
+                if "/lwip/" in src:
                     part = "lwIP"
+                elif "/bearssl/" in src:
+                    part = "BearSSL"
                 else:
                     part = part_of(os.path.relpath(src, ROOT), ".")
                 (ram if is_ram else image)[part] += size

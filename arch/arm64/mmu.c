@@ -4,8 +4,9 @@
  * 39-bit VA starting at level 1), with write permission implying
  * execute-never (SCTLR_ELx.WXN):
  *  - flash page 0 (the MMU-off code) unmapped, so that a null pointer or a
- *    jump to 0 faults; the loader's code read-only executable; its
- *    read-only data and the rest of its flash bank read-only
+ *    jump to 0 faults; the loader's code read-only executable (with
+ *    the start of its read-only data, on the page where the code ends);
+ *    the rest of its read-only data and of its flash bank read-only
  *    never-executable (the first 2 MiB through a level-3 table);
  *  - the rest of the first GiB Device-nGnRE, never executable: the
  *    second flash bank too, which the flash driver sends commands to

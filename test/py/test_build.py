@@ -22,6 +22,13 @@ def size_limit():
     return int(m.group(1))
 
 
+BUDGET = 256 * 1024     # the image with every default feature
+
+
+def test_size_limit_is_the_budget():
+    assert size_limit() == BUDGET
+
+
 @pytest.fixture(scope="module")
 def outdir(tmp_path_factory):
     out = str(tmp_path_factory.mktemp("build"))

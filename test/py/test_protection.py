@@ -217,7 +217,8 @@ def pte(console, table, index):
                                         ("virt,secure=on", 3)])
 def test_page_attributes(boot, machine, el):
     """The translation tables, read back: page 0 and the guard pages
-    invalid; code read-only executable; read-only data read-only
+    invalid; code read-only executable, to the page where it ends (the
+    constants begin there); the read-only data after it read-only
     execute-never; RAM execute-never; PXN only in the EL1&0 regime, AP[1]
     (RES1) only at EL2/EL3."""
     console = boot(machine=machine)
@@ -225,7 +226,9 @@ def test_page_attributes(boot, machine, el):
     text_end = symbol("__text_end")
     assert pte(console, "l3_flash", 0) == 0
     code = pte(console, "l3_flash", 1)
-    data = pte(console, "l3_flash", text_end // 4096)
+    assert pte(console, "l3_flash", (text_end - 1) // 4096) == code + \
+        ((text_end - 1) // 4096 - 1) * 4096
+    data = pte(console, "l3_flash", (text_end + 4095) // 4096)
     assert code & 3 == 3 and data & 3 == 3
     assert code & ro and data & ro
     assert not code & pxn
