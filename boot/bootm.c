@@ -2,10 +2,10 @@
 /*
  * bootm.c - place and start what bootm found in a FIT or legacy image,
  * through the boot_attempt steps every flow uses (boot.h): the image
- * kept while its parts move, the kernel copied to its load address when
- * that is a valid free place (Linux booting.rst: 2 MiB + text_offset)
- * or to booti's place otherwise, or inflated there; the initrd used in
- * place; the fdt copied to an aligned place and fixed up.
+ * kept while its parts move, the kernel copied or inflated to its load
+ * address when that is a valid free place (Linux booting.rst: 2 MiB +
+ * text_offset), to booti's place otherwise; the initrd used in place;
+ * the fdt copied to an aligned place and fixed up.
  */
 #define pr_fmt(fmt) "bootm: " fmt
 #include <arch_boot.h>
@@ -18,28 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <virtboot.h>
-
-/* The image's load address when it can run there and is free. */
-static int place_kernel(struct boot_attempt *a, const struct bootm_spec *s,
-			uint64_t *load)
-{
-	const struct image_info *img = &a->img;
-
-	if (s->has_load && a->n < (int)ARRAY_SIZE(a->base)) {
-		if ((s->load - img->text_offset) & (ARCH_KERNEL_ALIGN - 1))
-			printf("   Load address 0x%llx is not a 2 MiB boundary + text_offset: placing the kernel elsewhere\n",
-			       (unsigned long long)s->load);
-		else if (region_reserve(s->load, img->image_size, "kernel"))
-			printf("   Load address 0x%llx is not free RAM: placing the kernel elsewhere\n",
-			       (unsigned long long)s->load);
-		else {
-			a->base[a->n++] = s->load;
-			*load = s->load;
-			return 0;
-		}
-	}
-	return boot_place_kernel(a, load);
-}
 
 /* A copy in the loader's heap (libfdt wants 8-byte alignment, FIT data
  * has 4), made before anything moves. */
@@ -92,13 +70,16 @@ int bootm_boot(const struct bootm_spec *s)
 	if (!err && s->gzip) {
 		printf("   Uncompressing Kernel Image\n");
 		err = boot_unzip_kernel(&a, (uintptr_t)s->kernel,
-					s->kernel_size, s->dry_run, &load,
-					&len);
+					s->kernel_size,
+					s->has_load ? &s->load : NULL,
+					s->dry_run, &load, &len);
 	} else if (!err) {
 		err = boot_check_kernel(&a, s->kernel, s->kernel_size,
 					s->kernel_size, "the kernel image");
 		if (!err)
-			err = place_kernel(&a, s, &load);
+			err = s->has_load ?
+			      boot_place_kernel_at(&a, s->load, &load) :
+			      boot_place_kernel(&a, &load);
 		if (!err) {
 			len = MIN(s->kernel_size, a.img.image_size);
 			printf("   Loading Kernel Image to %llx\n",

@@ -170,6 +170,25 @@ int boot_place_kernel(struct boot_attempt *p, uint64_t *load)
 	return err;
 }
 
+int boot_place_kernel_at(struct boot_attempt *p, uint64_t want,
+			 uint64_t *load)
+{
+	if ((want - p->img.text_offset) & (ARCH_KERNEL_ALIGN - 1)) {
+		printf("   Load address 0x%llx is not a 2 MiB boundary + text_offset: placing the kernel elsewhere\n",
+		       (unsigned long long)want);
+	} else if (!has_room(p, "kernel")) {
+		return -ENOSPC;
+	} else if (region_reserve(want, p->img.image_size, "kernel")) {
+		printf("   Load address 0x%llx is not free RAM: placing the kernel elsewhere\n",
+		       (unsigned long long)want);
+	} else {
+		p->base[p->n++] = want;
+		*load = want;
+		return 0;
+	}
+	return boot_place_kernel(p, load);
+}
+
 static void kernel_window(uint64_t kernel, uint64_t *lo, uint64_t *hi)
 {
 	*lo = ALIGN_DOWN(kernel, ARCH_INITRD_WINDOW_ALIGN);
@@ -383,7 +402,7 @@ int boot_linux(const struct boot_spec *s)
 		err = boot_claim(&a, s->initrd, s->initrd_size, "initrd", NULL);
 	if (!err)
 		err = gz ? boot_unzip_kernel(&a, s->kernel,
-					     mem_ram_left(s->kernel),
+					     mem_ram_left(s->kernel), NULL,
 					     s->dry_run, &load, &len) :
 			   place_image(&a, s, &load, &len);
 	if (err)

@@ -55,12 +55,16 @@ static int read_header(struct boot_attempt *a, uint64_t src,
 	return boot_check_kernel(a, hdr, got, err ? 0 : got, where);
 }
 
-/* Below the compressed data when it fits, else above it. */
-static int place(struct boot_attempt *a, uint64_t src, uint64_t *load)
+/* At *want when given; else below the compressed data when it fits,
+ * else above it. */
+static int place(struct boot_attempt *a, uint64_t src, const uint64_t *want,
+		 uint64_t *load)
 {
 	uint64_t room = a->img.text_offset + a->img.image_size;
 	int err;
 
+	if (want)
+		return boot_place_kernel_at(a, *want, load);
 	err = boot_place_kernel_in(a, 0, src, load);
 	if (err == -ENOMEM)
 		err = boot_place_kernel_in(a, src + 1, UINT64_MAX, load);
@@ -121,7 +125,8 @@ static void print_rate(uint64_t load, uint64_t bytes, uint64_t in,
 }
 
 int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,
-		      bool dry_run, uint64_t *load, uint64_t *size)
+		      const uint64_t *want, bool dry_run, uint64_t *load,
+		      uint64_t *size)
 {
 	uint64_t room, done = 0, us, t0;
 	struct gunzip g;
@@ -131,7 +136,7 @@ int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,
 	*size = 0;
 	err = read_header(a, src, src_len);
 	if (!err)
-		err = place(a, src, load);
+		err = place(a, src, want, load);
 	if (!err)
 		err = move_aside(a, *load, &src, &src_len, dry_run);
 	if (err || dry_run)

@@ -56,6 +56,10 @@ void boot_attempt_init(struct boot_attempt *a, const void *fdt);
 int boot_check_kernel(struct boot_attempt *a, const void *hdr, size_t len,
 		      uint64_t file_size, const char *where);
 int boot_place_kernel(struct boot_attempt *a, uint64_t *load);
+/* At want (the load address an image names) when that is a 2 MiB
+ * boundary + text_offset and free RAM, else (said) as above. */
+int boot_place_kernel_at(struct boot_attempt *a, uint64_t want,
+			 uint64_t *load);
 /* The same inside [min, max) (kernel_addr_r is taken as it is), saying
  * nothing: -ENOMEM when it does not fit there. */
 int boot_place_kernel_in(struct boot_attempt *a, uint64_t min, uint64_t max,
@@ -82,16 +86,18 @@ int boot_env_addr(const char *name, uint64_t *addr);
 
 /*
  * A gzip-compressed Image (Image.gz) at src, at most src_len bytes:
- * its header is inflated first and checked, the kernel placed (below
- * the compressed data when it fits, else above it, with the input then
- * bounded by the kernel's place), and the rest inflated straight there,
+ * its header is inflated first and checked, the kernel placed (at *want
+ * when given, as boot_place_kernel_at(); else below the compressed data
+ * when it fits, else above it, with the input then bounded by the
+ * kernel's place), and the rest inflated straight there,
  * never past image_size. The rate is printed. *load and *size give the
  * kernel's address and inflated size. A dry run inflates only the
  * header. Bad data, a wrong CRC, a truncated stream or an Image larger
  * than its image_size is refused with one line.
  */
 int boot_unzip_kernel(struct boot_attempt *a, uint64_t src, uint64_t src_len,
-		      bool dry_run, uint64_t *load, uint64_t *size);
+		      const uint64_t *want, bool dry_run, uint64_t *load,
+		      uint64_t *size);
 
 /*
  * Boot the kernel, initrd and command line QEMU passes in fw_cfg

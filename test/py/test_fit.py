@@ -313,7 +313,8 @@ def test_bootm_fit_spellings(boot, tmp_path, parts, cmd):
     else:
         assert "   Trying 'kernel-1' kernel subimage" in out
         assert "   Verifying Hash Integrity ... sha256+ crc32+ OK" in out
-        assert "Uncompressing Kernel Image" in out
+        # Inflated at the image's load address, as U-Boot does.
+        assert "Uncompressing Kernel Image to 0x40400000: " in out, out
         if cmd.endswith(" -"):
             assert "Initrd:   none" in out
         else:
@@ -324,6 +325,25 @@ def test_bootm_fit_spellings(boot, tmp_path, parts, cmd):
     if "#conf" in cmd or cmd.startswith("setenv") or cmd == "bootm %x" % FIT:
         assert "   Using '%s' configuration" % (
             "conf-2" if "conf-2" in cmd else "conf-1") in out
+
+
+@pytest.mark.requires("FIT")
+@pytest.mark.parametrize("load,why", [
+    (0x40500000, "is not a 2 MiB boundary + text_offset"),
+    (FIT, "is not free RAM")])
+def test_bootm_gzip_kernel_load_unusable(boot, tmp_path, parts, load, why):
+    """A gzip kernel whose load address cannot take it (misaligned, or
+    where the FIT itself lies) is inflated where booti would put it,
+    with a line saying so."""
+    images = [image_node("kernel-1", str(parts / "k.img.gz"), "kernel",
+                         "gzip", load=load)]
+    fit = make_fit(tmp_path, "gzload", images, [conf_node("conf-1", "kernel-1")])
+    c = loaded(boot, tmp_path, {FIT: fit})
+    out = boots(c, "bootm %x" % FIT)
+    assert "   Load address 0x%x %s: placing the kernel elsewhere" % (
+        load, why) in out, out
+    m = re.search(r"Uncompressing Kernel Image to 0x([0-9a-f]+): ", out)
+    assert m and int(m.group(1), 16) != load, out
 
 
 @pytest.mark.requires("FIT")
