@@ -186,7 +186,8 @@ LWIP_OBJS := $(addprefix $(O)/lwip/,$(LWIP_SRCS:.c=.o))
 LWIP_INC := -isystem net/lwip -isystem $(LWIP)/src/include
 LWIP_CFLAGS := --specs=picolibc.specs -std=gnu11 -Os -g -flto -ffreestanding \
 	-fomit-frame-pointer -fno-common -ffunction-sections -fdata-sections \
-	-fno-pie -march=armv8-a -w -isystem $(SYSROOT)/usr/include $(LWIP_INC) \
+	-fno-pie -fstack-protector-strong -march=armv8-a -w \
+	-isystem $(SYSROOT)/usr/include $(LWIP_INC) \
 	-Dmem_init=lwip_mem_init
 $(O)/net/%.o: CFLAGS += $(LWIP_INC)
 $(addprefix $(LWIP)/src/,$(LWIP_SRCS)): | $(LWIP)/.complete
