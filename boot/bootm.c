@@ -20,20 +20,27 @@
 #include <virtboot.h>
 
 /* A copy in the loader's heap (libfdt wants 8-byte alignment, FIT data
- * has 4), made before anything moves. */
+ * has 4), made before anything moves, with the overlays applied in
+ * order: one that does not apply fails the boot. */
 static int copy_fdt(struct boot_attempt *a, const struct bootm_spec *s,
 		    void **copy)
 {
+	size_t size;
+	const char *why;
+	int i, err;
+
 	if (s->fdt_size < sizeof(struct fdt_header) ||
 	    fdt_magic(s->fdt) != FDT_MAGIC ||
 	    fdt_totalsize(s->fdt) > s->fdt_size) {
 		pr_err("the fdt image is not a device tree\n");
 		return -ENOEXEC;
 	}
-	*copy = malloc(fdt_totalsize(s->fdt));
+	size = fdt_totalsize(s->fdt);
+	for (i = 0; i < s->noverlay; i++)
+		size += 2 * s->overlay_size[i] + 1024;
+	*copy = malloc(size);
 	if (!*copy) {
-		pr_err("no room for a copy of the fdt (%u bytes)\n",
-		       fdt_totalsize(s->fdt));
+		pr_err("no room for a copy of the fdt (%zu bytes)\n", size);
 		return -ENOMEM;
 	}
 	memcpy(*copy, s->fdt, fdt_totalsize(s->fdt));
@@ -41,6 +48,23 @@ static int copy_fdt(struct boot_attempt *a, const struct bootm_spec *s,
 		return -ENOEXEC;
 	printf("   Booting using the fdt blob at 0x%llx\n",
 	       (unsigned long long)(uintptr_t)s->fdt);
+	err = s->noverlay ? fdt_open_into(*copy, *copy, size) : 0;
+	if (err) {
+		pr_err("no room for the overlays: %s\n", fdt_strerror(err));
+		return -ENOSPC;
+	}
+	for (i = 0; i < s->noverlay; i++) {
+		printf("   Applying overlay '%s'\n", s->overlay_name[i]);
+		err = dt_apply_overlay(*copy, s->overlay[i],
+				       s->overlay_size[i], &why);
+		if (err == -EINVAL)
+			pr_err("overlay '%s' does not apply: %s\n",
+			       s->overlay_name[i], why);
+		if (err)
+			return err;
+	}
+	if (s->noverlay)
+		fdt_pack(*copy);
 	a->fdt_src = *copy;
 	return 0;
 }

@@ -198,32 +198,28 @@ static void *load_fdt(struct load *ld, const char *path)
 }
 
 /* Apply the overlays that can be read onto a copy of base; a missing
- * one is skipped with a warning, a failure keeps base untouched. */
+ * or malformed one is skipped with a warning, a failure keeps base. */
 static const void *apply_overlays(struct load *ld,
 				  const struct extlinux_label *l,
 				  const void *base)
 {
 	void *ov[EXTLINUX_FILES_MAX] = { NULL }, *work;
+	size_t ov_len[EXTLINUX_FILES_MAX];
 	uint64_t size, total = fdt_totalsize(base), addr;
 	const void *ret = base;
+	const char *why;
 	char *buf;
-	size_t len;
 	int i, err;
 
 	for (i = 0; i < l->noverlay; i++) {
-		if (read_heap(ld->src, l->overlay[i], OVERLAY_MAX, &buf, &len)) {
+		if (read_heap(ld->src, l->overlay[i], OVERLAY_MAX, &buf,
+			      &ov_len[i])) {
 			printf("Failed loading overlay %s: skipped\n",
 			       l->overlay[i]);
 			continue;
 		}
-		if (len < sizeof(struct fdt_header) || fdt_check_full(buf, len)) {
-			printf("Overlay %s is not a valid device tree: skipped\n",
-			       l->overlay[i]);
-			free(buf);
-			continue;
-		}
 		ov[i] = buf;
-		total += len;
+		total += ov_len[i];
 	}
 	size = MIN(ALIGN_UP(total * 2 + 4096, 8), ARCH_FDT_MAX);
 	if (boot_place(&ld->hold, size, 8, 0, UINT64_MAX, "fdt", &addr))
@@ -236,10 +232,15 @@ static const void *apply_overlays(struct load *ld,
 	for (i = 0; !err && i < l->noverlay; i++) {
 		if (!ov[i])
 			continue;
-		err = fdt_overlay_apply(work, ov[i]);
-		if (err)
+		err = dt_apply_overlay(work, ov[i], ov_len[i], &why);
+		if (err == -ENOEXEC) {
+			printf("Overlay %s is not a valid device tree: skipped\n",
+			       l->overlay[i]);
+			err = 0;
+		} else if (err) {
 			printf("Failed to apply overlay %s (%s): booting without overlays\n",
-			       l->overlay[i], fdt_strerror(err));
+			       l->overlay[i], err == -EINVAL ? why : "no memory");
+		}
 	}
 	if (!err) {
 		fdt_pack(work);

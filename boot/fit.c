@@ -278,19 +278,22 @@ int fit_conf_find(const void *fit, const char *name, int *conf,
 	return 0;
 }
 
-int fit_conf_image(const void *fit, int conf, const char *prop,
+int fit_conf_image(const void *fit, int conf, const char *prop, int index,
 		   struct fit_image *img, const char **why)
 {
 	const char *name;
-	int len;
+	int len, n;
 
 	if (!fdt_getprop(fit, conf, prop, &len))
 		return -ENOENT;
-	if (fdt_stringlist_count(fit, conf, prop) != 1) {
+	n = fdt_stringlist_count(fit, conf, prop);
+	if (n < 1 || (n > 1 && strcmp(prop, "fdt"))) {
 		*why = "the configuration's reference is not one image name";
 		return -EINVAL;
 	}
-	name = fdt_stringlist_get(fit, conf, prop, 0, NULL);
+	if (index >= n)
+		return -ENOENT;
+	name = fdt_stringlist_get(fit, conf, prop, index, NULL);
 	if (!name || fit_image_find(fit, name, img, why)) {
 		*why = "the configuration names an image the FIT does not have";
 		return -EBADMSG;
@@ -524,7 +527,7 @@ int fit_script(uint64_t addr, uint64_t avail, const char *name,
 		if (!err)
 			err = fit_conf_verify(fit, conf, "   Verifying Hash Integrity ... ",
 					      &why);
-		if (!err && fit_conf_image(fit, conf, "script", &img, &why)) {
+		if (!err && fit_conf_image(fit, conf, "script", 0, &img, &why)) {
 			why = "the default configuration has no script";
 			err = -ENOENT;
 		}

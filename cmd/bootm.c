@@ -84,10 +84,12 @@ static const char *part_wrong(const struct fit_image *img, const char *kind)
 
 /*
  * One part (kind "kernel", "ramdisk" or "fdt") from the FIT at s->addr:
- * by configuration (named or default) or by image name. 1 when the
- * configuration has no such part, 0 when *img is it, verified.
+ * by configuration (named or default) or by image name; index > 0 is an
+ * fdt overlay of the configuration (its header lines, and the
+ * configuration's check, came with index 0). 1 when the configuration
+ * has no such part, 0 when *img is it, verified.
  */
-static int fit_part(const struct sel *s, const char *kind,
+static int fit_part(const struct sel *s, const char *kind, int index,
 		    struct fit_image *img, uint64_t *extent)
 {
 	const void *fit = at(s->addr);
@@ -100,8 +102,11 @@ static int fit_part(const struct sel *s, const char *kind,
 				    &why);
 	/* A part the configuration does not have: nothing to say. */
 	if (!err && s->sep != ':' && strcmp(kind, "kernel") &&
-	    !fdt_getprop(fit, conf, kind, NULL))
+	    (index ? fdt_stringlist_count(fit, conf, kind) <= index :
+		     !fdt_getprop(fit, conf, kind, NULL)))
 		return 1;
+	if (index && !err)
+		goto image;
 	printf("## Loading %s from FIT Image at %08llx ...\n", kind,
 	       (unsigned long long)s->addr);
 	if (err)
@@ -121,7 +126,10 @@ static int fit_part(const struct sel *s, const char *kind,
 		err = fit_conf_verify(fit, conf, VERIFY, &why);
 		if (err)
 			goto fail;
-		err = fit_conf_image(fit, conf, kind, img, &why);
+	}
+image:
+	if (s->sep != ':') {
+		err = fit_conf_image(fit, conf, kind, index, img, &why);
 		if (err == -ENOENT && strcmp(kind, "kernel"))
 			return 1;
 		if (err == -ENOENT)
@@ -191,7 +199,7 @@ static int kernel_part(const struct sel *k, struct bootm_spec *s)
 	/* Anything with a device-tree magic goes to the FIT checks, so a
 	 * damaged FIT is told why. */
 	if (mem_ram_left(k->addr) >= 4 && fdt_magic(at(k->addr)) == FDT_MAGIC) {
-		err = fit_part(k, "kernel", &img, &extent);
+		err = fit_part(k, "kernel", 0, &img, &extent);
 		if (err)
 			return err;
 		s->hold = k->addr;
@@ -228,7 +236,7 @@ static int ramdisk_part(const struct sel *r, struct bootm_spec *s)
 	int err;
 
 	if (is_fit(r->addr)) {
-		err = fit_part(r, "ramdisk", &img, &extent);
+		err = fit_part(r, "ramdisk", 0, &img, &extent);
 		if (err > 0)
 			return 0;
 		s->initrd = img.data;
@@ -264,14 +272,30 @@ static int fdt_part(const struct sel *f, struct bootm_spec *s)
 {
 	struct fit_image img;
 	uint64_t extent;
-	int err;
+	int err, i;
 
 	if (is_fit(f->addr)) {
-		err = fit_part(f, "fdt", &img, &extent);
+		err = fit_part(f, "fdt", 0, &img, &extent);
 		if (err > 0)
 			return 0;
 		s->fdt = img.data;
 		s->fdt_size = img.size;
+		/* The configuration's further fdt images: overlays. */
+		for (i = 1; !err && f->sep != ':'; i++) {
+			err = fit_part(f, "fdt", i, &img, &extent);
+			if (err > 0)
+				return 0;
+			if (!err && s->noverlay == BOOTM_OVERLAYS_MAX) {
+				printf("bootm: more than %d overlays\n",
+				       BOOTM_OVERLAYS_MAX);
+				return -E2BIG;
+			}
+			if (!err) {
+				s->overlay[s->noverlay] = img.data;
+				s->overlay_size[s->noverlay] = img.size;
+				s->overlay_name[s->noverlay++] = img.name;
+			}
+		}
 		return err;
 	}
 	if (f->sep) {
@@ -342,5 +366,6 @@ COMMAND(bootm, .run = do_bootm,
 	.usage = "bootm [addr[#conf|:kernel]] [ramdisk[#conf|:name|:size] | -] [fdt]",
 	.summary = "boot application image from memory",
 	.help = "  a FIT image (mkimage -f): the configuration named, else the\n"
-		"  default one, gives kernel, ramdisk and fdt, all verified;\n"
+		"  default one, gives kernel, ramdisk and fdt (and the fdt's\n"
+		"  overlays), all verified;\n"
 		"  a legacy image (mkimage -T kernel) is checked by its CRCs");

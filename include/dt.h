@@ -30,6 +30,14 @@ int dt_set_blob(void *blob);
  * -EFBIG with a message saying what is wrong. */
 int dt_check_tree(const void *blob);
 
+/* Apply an overlay from outside (len bytes at overlay, checked as
+ * dt_check_tree() does, on a copy: applying consumes it) to tree, which
+ * has room for it (fdt_open_into). 0; -ENOEXEC when the overlay is not
+ * a sound tree (said); -ENOMEM; -EINVAL with libfdt's reason in *why
+ * when it does not apply, and then tree may be damaged. */
+int dt_apply_overlay(void *tree, const void *overlay, size_t len,
+		     const char **why);
+
 /* libfdt error -> errno. */
 int dt_errno(int fdt_err);
 /* A libfdt error code as text (for messages). */

@@ -57,11 +57,13 @@ int fit_image_get(const void *fit, int node, struct fit_image *img,
  * empty). Names with '@' are refused, as U-Boot does. */
 int fit_conf_find(const void *fit, const char *name, int *conf,
 		  const char **why);
-/* The image the configuration names in prop ("kernel", "ramdisk",
- * "fdt", "script"...): 0, -ENOENT when the configuration has no such
- * property, -EBADMSG (said in *why) when it names a missing image
- * or more than one where one is expected. */
-int fit_conf_image(const void *fit, int conf, const char *prop,
+/* The index-th image the configuration names in prop ("kernel",
+ * "ramdisk", "fdt", "script"...; only "fdt" may name several: the base
+ * tree, then overlays): 0, -ENOENT when the configuration has no such
+ * property or index is past its names, -EBADMSG or -EINVAL (said in
+ * *why) when it names a missing image or more than one where one is
+ * expected. */
+int fit_conf_image(const void *fit, int conf, const char *prop, int index,
 		   struct fit_image *img, const char **why);
 
 /*
@@ -91,6 +93,8 @@ int fit_script(uint64_t addr, uint64_t avail, const char *name,
 
 /* --- the boot (bootm) ---------------------------------------------------- */
 
+#define BOOTM_OVERLAYS_MAX	8
+
 struct bootm_spec {
 	uint64_t hold, hold_size;	/* kept while booting (the FIT) */
 	const uint8_t *kernel;
@@ -102,6 +106,11 @@ struct bootm_spec {
 	uint64_t initrd_size;
 	const void *fdt;		/* NULL: the live tree */
 	uint64_t fdt_size;
+	/* The configuration's overlays, applied in order to a copy of fdt. */
+	const void *overlay[BOOTM_OVERLAYS_MAX];
+	uint64_t overlay_size[BOOTM_OVERLAYS_MAX];
+	const char *overlay_name[BOOTM_OVERLAYS_MAX];
+	int noverlay;
 	bool dry_run;
 };
 
@@ -109,8 +118,9 @@ struct bootm_spec {
  * Place and boot what bootm found: the region holding the image kept,
  * the kernel checked and copied to its load address when that is a
  * valid free place (else the one booti would pick), or inflated there,
- * the initrd left in place, the fdt copied to an aligned place, then
- * the common finish (boot.h). Returns only on failure (said) or a dry
+ * the initrd left in place, the fdt copied to an aligned place (with
+ * room for the overlays, applied there), then the common finish
+ * (boot.h). Returns only on failure (said) or a dry
  * run.
  */
 int bootm_boot(const struct bootm_spec *s);

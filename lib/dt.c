@@ -36,6 +36,67 @@ const char *dt_strerror(int err)
 	return fdt_strerror(err);
 }
 
+/* libfdt 1.6.1 reads a phandle at every offset an overlay's
+ * __local_fixups__ names without checking that it lies inside the
+ * property (later libfdt checks; found by fuzzing): check them all
+ * first, node by node as libfdt walks them. */
+static bool local_fixups_ok(const void *ov, int node, int fix, int depth)
+{
+	const fdt32_t *off;
+	const char *name;
+	int prop, len, tlen, child, tchild, i;
+
+	if (depth > 32)
+		return false;
+	fdt_for_each_property_offset(prop, ov, fix) {
+		off = fdt_getprop_by_offset(ov, prop, &name, &len);
+		if (!off || len % 4 || !fdt_getprop(ov, node, name, &tlen) ||
+		    tlen < 4)
+			return false;
+		for (i = 0; i < len / 4; i++)
+			if (fdt32_to_cpu(off[i]) > (uint32_t)tlen - 4)
+				return false;
+	}
+	fdt_for_each_subnode(child, ov, fix) {
+		tchild = fdt_subnode_offset(ov, node,
+					    fdt_get_name(ov, child, NULL));
+		if (tchild < 0 || !local_fixups_ok(ov, tchild, child, depth + 1))
+			return false;
+	}
+	return true;
+}
+
+int dt_apply_overlay(void *tree, const void *overlay, size_t len,
+		     const char **why)
+{
+	size_t size;
+	void *copy;
+	int err, fix;
+
+	size = len >= sizeof(struct fdt_header) ? fdt_totalsize(overlay) : 0;
+	if (size < sizeof(struct fdt_header) || size > len) {
+		pr_err("the overlay at %p is not a device tree\n", overlay);
+		return -ENOEXEC;
+	}
+	copy = malloc(size);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, overlay, size);
+	err = dt_check_tree(copy) ? -ENOEXEC : 0;
+	fix = err ? -1 : fdt_subnode_offset(copy, 0, "__local_fixups__");
+	if (fix >= 0 && !local_fixups_ok(copy, 0, fix, 0)) {
+		pr_err("the overlay's __local_fixups__ point outside their properties\n");
+		err = -ENOEXEC;
+	}
+	if (!err) {
+		err = fdt_overlay_apply(tree, copy);
+		*why = fdt_strerror(err);
+		err = err ? -EINVAL : 0;
+	}
+	free(copy);
+	return err;
+}
+
 /* The bytes a tree really uses when its blocks are in the usual order
  * (header, reservations, structure, strings), else its totalsize. QEMU
  * pads its tree to 1 MiB (a big -dtb to twice its size): only what is

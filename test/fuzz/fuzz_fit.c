@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fdt_for_each_subnode(conf, b, confs) {
 		fit_conf_verify(b, conf, "", &why);
 		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-			fit_conf_image(b, conf, kinds[i], &img, &why);
+			fit_conf_image(b, conf, kinds[i], 0, &img, &why);
 		fdt_for_each_subnode(sig, b, conf)
 			fit_sig_regions(b, conf, sig, count, b, &why);
 	}

@@ -115,6 +115,11 @@ minimal = dtc(MINIMAL)
 
 # Trees: the bytes after the tree are the bootargs for boot_fdt (an odd
 # count of them adds an initrd); region ignores them.
+# Overlays for overlay: one that applies to its fixed tree, one whose
+# target is missing, one with a phandle fix-up.
+put("overlay", "chosen.dtbo", dtc('/dts-v1/;\n/plugin/;\n/ { fragment@0 { target-path = "/chosen"; __overlay__ { vb = "x"; n { m = <1>; }; }; }; };\n'))
+put("overlay", "nowhere.dtbo", dtc('/dts-v1/;\n/plugin/;\n/ { fragment@0 { target-path = "/nowhere"; __overlay__ { vb; }; }; };\n'))
+put("overlay", "label.dtbo", dtc('/dts-v1/;\n/plugin/;\n/ { fragment@0 { target-path = "/"; __overlay__ { l: a { }; b { p = <&l>; }; }; }; };\n'))
 put("boot_fdt", "qemu-virt.dtb", virt + b"console=ttyAMA0 quiet")
 put("boot_fdt", "reserved.dtb", reserved)
 put("boot_fdt", "minimal.dtb", minimal + b"root=/dev/vda1")

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 import zlib
 
 import pytest
@@ -346,6 +347,66 @@ def test_bootm_gzip_kernel_load_unusable(boot, tmp_path, parts, load, why):
     assert m and int(m.group(1), 16) != load, out
 
 
+def pmemsave(c, addr, size, path):
+    """Guest memory to a file, through the QEMU monitor."""
+    # Quoted: unquoted, the size expression would take in the "/".
+    reply = c.monitor('pmemsave 0x%x 0x%x "%s"' % (addr, size, path))
+    deadline = time.time() + 10
+    while not os.path.exists(str(path)) or os.path.getsize(str(path)) < size:
+        assert time.time() < deadline, "pmemsave wrote nothing: " + reply
+        time.sleep(0.05)
+    return open(str(path), "rb").read()
+
+
+def overlay_dtbo(path, target, prop):
+    src = str(path) + ".dts"
+    with open(src, "w") as f:
+        f.write('/dts-v1/;\n/plugin/;\n/ {\n\tfragment@0 {\n'
+                '\t\ttarget-path = "%s";\n\t\t__overlay__ {\n'
+                '\t\t\t%s;\n\t\t};\n\t};\n};\n' % (target, prop))
+    run(["dtc", "-I", "dts", "-O", "dtb", "-o", str(path), src])
+    return path
+
+
+@pytest.mark.requires("FIT")
+def test_bootm_fit_overlays(boot, tmp_path, parts):
+    """A configuration's fdt list is the base tree, then overlays applied
+    in order to a copy (the FIT is left as it was); the tree Linux gets,
+    read back from guest memory, has both overlays' properties and the
+    base's. One that does not apply stops the boot before anything is
+    placed."""
+    one = overlay_dtbo(tmp_path / "one.dtbo", "/", 'vb-one = "first"')
+    two = overlay_dtbo(tmp_path / "two.dtbo", "/", 'vb-one = "second"; vb-two = <2>')
+    bad = overlay_dtbo(tmp_path / "bad.dtbo", "/nowhere", "vb-bad")
+    images = [image_node("kernel-1", str(parts / "k.img"), "kernel",
+                         load=0x40400000),
+              image_node("fdt-1", str(parts / "t.dtb"), "flat_dt"),
+              image_node("ovl-1", str(one), "flat_dt"),
+              image_node("ovl-2", str(two), "flat_dt"),
+              image_node("ovl-bad", str(bad), "flat_dt")]
+    confs = [conf_node("conf-1", "kernel-1", fdt='fdt-1", "ovl-1", "ovl-2'),
+             conf_node("conf-2", "kernel-1", fdt='fdt-1", "ovl-bad')]
+    fit = make_fit(tmp_path, "ovl", images, confs)
+    before = open(str(fit), "rb").read()
+    c = loaded(boot, tmp_path, {FIT: fit})
+    out = boots(c, "bootm %x" % FIT)
+    for name in ("ovl-1", "ovl-2"):
+        assert "   Trying '%s' fdt subimage" % name in out, out
+        assert "   Applying overlay '%s'" % name in out, out
+    m = re.search(r"FDT: +0x([0-9a-f]+)-0x([0-9a-f]+)", out)
+    assert m, out
+    lo, hi = int(m.group(1), 16), int(m.group(2), 16)
+    dump = tmp_path / "linux.dtb"
+    pmemsave(c, lo, hi - lo, dump)
+    assert fdt_prop(dump, "/", "vb-one", "s") == ["second"]
+    assert fdt_prop(dump, "/", "vb-two", "i") == ["2"]
+    assert fdt_prop(dump, "/", "virtboot-test", "s") == ["from", "the", "FIT"]
+    assert pmemsave(c, FIT, len(before), tmp_path / "fit.after") == before
+    c = loaded(boot, tmp_path, {FIT: fit})
+    refused(c, "bootm %x#conf-2" % FIT,
+            "bootm: overlay 'ovl-bad' does not apply: FDT_ERR_NOTFOUND")
+
+
 @pytest.mark.requires("FIT")
 def test_bootm_refusals_without_keys(boot, tmp_path, parts):
     fit = standard_fit(tmp_path, parts)
@@ -540,8 +601,9 @@ def test_signed_fit_with_keys_built_in(boot, tmp_path, signed):
 @pytest.mark.parametrize("spelling", ["bootm {a:x}",
                                       "bootm {a:x}#conf-1 {a:x}#conf-1 ${{fdtcontroladdr}}"])
 def test_bootm_fit_linux(boot, tmp_path, linux, spelling):
-    """Debian's kernel gzipped in a FIT with the test initramfs and a
-    marked device tree, signed; Linux gets all three."""
+    """Debian's kernel gzipped in a FIT with the test initramfs, a marked
+    device tree and an overlay that changes the mark, signed; Linux gets
+    all of them."""
     from test_linux import guest_report, marked_dtb
     need_tools()
     image = open(linux["image"], "rb").read()
@@ -552,8 +614,11 @@ def test_bootm_fit_linux(boot, tmp_path, linux, spelling):
     images = [image_node("kernel-1", str(tmp_path / "Image.gz"), "kernel",
                          "gzip", load=0x40400000),
               image_node("ramdisk-1", linux["initrd"], "ramdisk"),
-              image_node("fdt-1", dtb, "flat_dt")]
-    confs = [conf_node("conf-1", "kernel-1", "ramdisk-1", "fdt-1",
+              image_node("fdt-1", dtb, "flat_dt"),
+              image_node("ovl-1", str(overlay_dtbo(
+                  tmp_path / "o.dtbo", "/",
+                  'virtboot-test = "from the FIT overlay"')), "flat_dt")]
+    confs = [conf_node("conf-1", "kernel-1", "ramdisk-1", 'fdt-1", "ovl-1',
                        key=("dev", "rsa2048"))]
     fit = make_fit(tmp_path, "linux", images, confs, keydir=keydir,
                    keys_dtb=keys)
@@ -573,5 +638,6 @@ def test_bootm_fit_linux(boot, tmp_path, linux, spelling):
         assert r["DTMARK"] == ""
     else:
         assert "   Trying 'fdt-1' fdt subimage" in out
-        assert r["DTMARK"] == "from the FIT"
+        assert "   Applying overlay 'ovl-1'" in out
+        assert r["DTMARK"] == "from the FIT overlay"
     assert r["DTVER"].startswith("virtboot ")

@@ -154,6 +154,79 @@ static void refused(const uint8_t *tree, size_t size)
 	free(copy);
 }
 
+/* An overlay of one fragment setting prop = "value" under target. */
+static void make_overlay(char *ov, size_t size, const char *target,
+			 const char *prop)
+{
+	fdt_create(ov, size);
+	fdt_finish_reservemap(ov);
+	fdt_begin_node(ov, "");
+	fdt_begin_node(ov, "fragment@0");
+	fdt_property_string(ov, "target-path", target);
+	fdt_begin_node(ov, "__overlay__");
+	fdt_property_string(ov, prop, "value");
+	fdt_end_node(ov);
+	fdt_end_node(ov);
+	fdt_end_node(ov);
+	fdt_finish(ov);
+}
+
+static void test_overlays(void)
+{
+	static char tree[16384], ov[1024], before[1024];
+	const char *why = NULL;
+
+	CHECK(fdt_open_into(blob, tree, sizeof(tree)) == 0);
+	make_overlay(ov, sizeof(ov), "/chosen", "vb-overlay");
+	memcpy(before, ov, sizeof(ov));
+	/* Applied to the tree; the overlay itself is left as it was. */
+	CHECK(dt_apply_overlay(tree, ov, sizeof(ov), &why) == 0);
+	CHECK_STR(fdt_getprop(tree, fdt_path_offset(tree, "/chosen"),
+			      "vb-overlay", NULL), "value");
+	CHECK(memcmp(before, ov, sizeof(ov)) == 0);
+	CHECK(fdt_check_full(tree, sizeof(tree)) == 0);
+	/* Not a tree: shorter than a header, a totalsize past the bytes
+	 * given, garbage, an old version. */
+	CHECK(dt_apply_overlay(tree, ov, 16, &why) == -ENOEXEC);
+	CHECK(dt_apply_overlay(tree, ov, fdt_totalsize(ov) - 1, &why) ==
+	      -ENOEXEC);
+	memset(before, 0x5a, sizeof(before));
+	CHECK(dt_apply_overlay(tree, before, sizeof(before), &why) == -ENOEXEC);
+	memcpy(before, ov, sizeof(ov));
+	fdt_set_version(before, 16);
+	CHECK(dt_apply_overlay(tree, before, sizeof(before), &why) == -ENOEXEC);
+	/* A local fix-up past its property, which libfdt 1.6.1 would read
+	 * from wherever it points. */
+	static const uint32_t one = 0x01000000, far = 0x0000f600;
+	fdt_create(before, sizeof(before));
+	fdt_finish_reservemap(before);
+	fdt_begin_node(before, "");
+	fdt_begin_node(before, "fragment@0");
+	fdt_property_string(before, "target-path", "/");
+	fdt_begin_node(before, "__overlay__");
+	fdt_begin_node(before, "b");
+	fdt_property(before, "p", &one, 4);
+	fdt_end_node(before);
+	fdt_end_node(before);
+	fdt_end_node(before);
+	fdt_begin_node(before, "__local_fixups__");
+	fdt_begin_node(before, "fragment@0");
+	fdt_begin_node(before, "__overlay__");
+	fdt_begin_node(before, "b");
+	fdt_property(before, "p", &far, 4);
+	fdt_end_node(before);
+	fdt_end_node(before);
+	fdt_end_node(before);
+	fdt_end_node(before);
+	fdt_end_node(before);
+	fdt_finish(before);
+	CHECK(dt_apply_overlay(tree, before, sizeof(before), &why) == -ENOEXEC);
+	/* A target the tree does not have: libfdt says why. */
+	make_overlay(ov, sizeof(ov), "/nowhere", "vb-lost");
+	CHECK(dt_apply_overlay(tree, ov, sizeof(ov), &why) == -EINVAL);
+	CHECK_STR(why, "FDT_ERR_NOTFOUND");
+}
+
 static void test_old_versions(void)
 {
 	refused(old_version_tree, sizeof(old_version_tree));
@@ -227,6 +300,7 @@ UNIT_MAIN(
 	CHECK(dt_init(bad) == -EINVAL);
 	test_looping_property();
 	test_old_versions();
+	test_overlays();
 	CHECK(dt_set_blob(blob) == 0 && dt_blob() == blob);
 	free((void *)fdt);
 )

@@ -58,7 +58,7 @@ static int check(const void *fit, size_t len, const char *conf_name)
 	if (!err)
 		err = fit_conf_verify(fit, conf, "", &why);
 	for (i = 0; !err && i < 3; i++) {
-		err = fit_conf_image(fit, conf, kinds[i], &img, &why);
+		err = fit_conf_image(fit, conf, kinds[i], 0, &img, &why);
 		if (err == -ENOENT) {
 			err = 0;
 			continue;
@@ -116,11 +116,11 @@ static void test_listing(void)
 	CHECK(extent == fdt_totalsize(fit));
 	CHECK(!fit_conf_find(fit, NULL, &conf, &why));
 	CHECK_STR(fdt_get_name(fit, conf, NULL), "conf-1");
-	CHECK(!fit_conf_image(fit, conf, "kernel", &img, &why));
+	CHECK(!fit_conf_image(fit, conf, "kernel", 0, &img, &why));
 	CHECK_STR(img.name, "kernel-1");
 	CHECK_STR(img.comp, "gzip");
 	CHECK(img.has_load && img.load == 0x40400000);
-	CHECK(fit_conf_image(fit, conf, "fdt", &img, &why) == -ENOENT);
+	CHECK(fit_conf_image(fit, conf, "fdt", 0, &img, &why) == -ENOENT);
 	CHECK(fit_conf_find(fit, "conf-9", &conf, &why) == -ENOENT);
 	CHECK(fit_conf_find(fit, "conf@1", &conf, &why) == -EINVAL);
 	/* "kernel" must not find "kernel-1"'s like through unit names. */
