@@ -60,6 +60,9 @@ static int copy_fdt(struct boot_attempt *a, const struct bootm_spec *s,
 		if (err == -EINVAL)
 			pr_err("overlay '%s' does not apply: %s\n",
 			       s->overlay_name[i], why);
+		else if (err == -ENOMEM)
+			pr_err("no room for a copy of overlay '%s'\n",
+			       s->overlay_name[i]);
 		if (err)
 			return err;
 	}

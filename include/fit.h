@@ -120,8 +120,7 @@ struct bootm_spec {
  * valid free place (else the one booti would pick), or inflated there,
  * the initrd left in place, the fdt copied to an aligned place (with
  * room for the overlays, applied there), then the common finish
- * (boot.h). Returns only on failure (said) or a dry
- * run.
+ * (boot.h). Returns only on failure (said) or a dry run.
  */
 int bootm_boot(const struct bootm_spec *s);
 
