@@ -172,6 +172,14 @@ $(O)/boot/fit_keys.o: $(O)/boot/fit_keys.S $(KEYS)
 	@$(CC) $(ASFLAGS) -c -o $@ $<
 endif
 
+# A source file of a library built here ($(1): its name in the log) with
+# that library's flags ($(2)).
+define lib_cc
+	@mkdir -p $(dir $@)
+	@echo "  CC      $(1)/$*.c"
+	@$(CC) $(2) -MMD -MP -c -o $@ $<
+endef
+
 # --- lwIP -------------------------------------------------------------------
 # From Debian's source package (scripts/deps.sh unpacks it outside the
 # tree), built with our net/lwip/lwipopts.h: only what DHCP, ARP, IPv4,
@@ -192,9 +200,7 @@ LWIP_CFLAGS := --specs=picolibc.specs -std=gnu11 -Os -g -flto -ffreestanding \
 $(O)/net/%.o: CFLAGS += $(LWIP_INC)
 $(addprefix $(LWIP)/src/,$(LWIP_SRCS)): | $(LWIP)/.complete
 $(O)/lwip/%.o: $(LWIP)/src/%.c net/lwip/lwipopts.h net/lwip/arch/cc.h Makefile
-	@mkdir -p $(dir $@)
-	@echo "  CC      lwip/$*.c"
-	@$(CC) $(LWIP_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call lib_cc,lwip,$(LWIP_CFLAGS))
 -include $(LWIP_OBJS:.o=.d)
 endif
 
@@ -216,9 +222,7 @@ ZLIB_CFLAGS := --specs=picolibc.specs -Os -g -fomit-frame-pointer \
 $(O)/zlib/inffast.o: ZLIB_CFLAGS += -O2
 $(addprefix $(ZLIB)/,$(ZLIB_SRCS)): | $(ZLIB)/.complete
 $(O)/zlib/%.o: $(ZLIB)/%.c Makefile
-	@mkdir -p $(dir $@)
-	@echo "  CC      zlib/$*.c"
-	@$(CC) $(ZLIB_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call lib_cc,zlib,$(ZLIB_CFLAGS))
 -include $(ZLIB_OBJS:.o=.d)
 endif
 
@@ -243,9 +247,7 @@ BEARSSL_CFLAGS := --specs=picolibc.specs -Os -g -flto -fomit-frame-pointer \
 	-march=armv8-a -w -I$(BEARSSL)/inc -I$(BEARSSL)/src
 $(addprefix $(BEARSSL)/src/,$(BEARSSL_SRCS)): | $(BEARSSL)/.complete
 $(O)/bearssl/%.o: $(BEARSSL)/src/%.c Makefile
-	@mkdir -p $(dir $@)
-	@echo "  CC      bearssl/$*.c"
-	@$(CC) $(BEARSSL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call lib_cc,bearssl,$(BEARSSL_CFLAGS))
 -include $(BEARSSL_OBJS:.o=.d)
 endif
 
