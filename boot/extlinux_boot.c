@@ -190,7 +190,7 @@ static void *load_fdt(struct load *ld, const char *path)
 	    read_all(ld->src, path, base, size))
 		return NULL;
 	fdt = (void *)(uintptr_t)base;
-	if (size < sizeof(struct fdt_header) || fdt_check_full(fdt, size)) {
+	if (dt_check_full(fdt, size)) {
 		pr_err("%s is not a valid device tree\n", path);
 		return NULL;
 	}

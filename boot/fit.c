@@ -6,6 +6,7 @@
  * their references resolved exactly, hashes verified, and the listing
  * iminfo prints in U-Boot's shape. Signatures are in fit_sig.c.
  */
+#include <dt.h>
 #include <errno.h>
 #include <fit.h>
 #include <hash.h>
@@ -154,7 +155,7 @@ int fit_open(const void *fit, uint64_t avail, uint64_t *extent,
 		*why = "the FIT image runs past the end of RAM";
 		return -ERANGE;
 	}
-	if (fdt_check_full(fit, fdt_totalsize(fit))) {
+	if (dt_check_full(fit, fdt_totalsize(fit))) {
 		*why = "the FIT image is not a well-formed device tree";
 		return -EBADMSG;
 	}

@@ -9,6 +9,7 @@
  */
 #include <bearssl/bearssl_hash.h>
 #include <bearssl/bearssl_rsa.h>
+#include <dt.h>
 #include <errno.h>
 #include <fit.h>
 #include <fw_cfg.h>
@@ -32,9 +33,7 @@ static int nkeys = -1;
 
 static bool keys_ok(const void *blob, size_t len, const char *what)
 {
-	if (len < sizeof(struct fdt_header) || fdt_check_header(blob) ||
-	    fdt_totalsize(blob) > len ||
-	    fdt_check_full(blob, fdt_totalsize(blob))) {
+	if (dt_check_full(blob, len)) {
 		printf("fit: %s are not a device tree: ignored\n", what);
 		return false;
 	}

@@ -102,19 +102,19 @@ static int do_fb(int argc, char *argv[])
 		return 0;
 	}
 	if (!strcmp(argv[1], "splash") && argc == 2)
-		return fb_splash();
+		return fb_splash(true);
 	if (!strcmp(argv[1], "mode") && argc == 3) {
 		if (fb_parse_mode(argv[2], &w, &h)) {
 			printf("fb: bad mode '%s' (WIDTHxHEIGHT, 16x16 to 16000x12000)\n",
 			       argv[2]);
 			return -ERANGE;
 		}
-		err = fb_set_mode(w, h);
+		err = fb_set_mode(w, h, FB_SPLASH_BG);
 		if (err) {
 			printf("fb: cannot switch to %ux%u (%d)\n", w, h, err);
 			return err;
 		}
-		return fb_splash();
+		return fb_splash(false);
 	}
 	if (!strcmp(argv[1], "progress") && argc == 4) {
 		if (parse_hex(argv[2], &v))

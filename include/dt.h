@@ -30,6 +30,11 @@ int dt_set_blob(void *blob);
  * -EFBIG with a message saying what is wrong. */
 int dt_check_tree(const void *blob);
 
+/* fdt_check_full() as it is safe on libfdt 1.6.1 for a tree from outside
+ * (size bytes at blob): the header, version 17 and every structure tag
+ * moving on first (dt_check_tree() says why). 0, or a libfdt error. */
+int dt_check_full(const void *blob, size_t size);
+
 /* Apply an overlay from outside (len bytes at overlay, checked as
  * dt_check_tree() does, on a copy: applying consumes it) to tree, which
  * has room for it (fdt_open_into). 0; -ENOEXEC when the overlay is not

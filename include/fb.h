@@ -137,18 +137,24 @@ static inline int fb_fdt_fixup(void *fdt) { return 0; }
 const struct fb_info *fb_get_info(void);
 /* The whole screen as a surface (NULL without a display). */
 const struct fb_surface *fb_screen(void);
-/* Switch to width x height: -EINVAL outside what ramfb accepts (16..16000
- * x 16..12000), -ENOMEM without room; the old mode stays then. */
-int fb_set_mode(unsigned int width, unsigned int height);
+/* Switch to width x height, the new picture filled with color before the
+ * display shows it: -EINVAL outside what ramfb accepts (16..16000 x
+ * 16..12000), -ENOMEM without room; the old mode stays then. */
+int fb_set_mode(unsigned int width, unsigned int height, uint32_t color);
 /* Reserve size bytes (64 KiB aligned) as high in RAM as they fit, for
  * owner (the framebuffer, the console's text): -ENOMEM if nothing fits. */
 int fb_alloc_high(uint64_t size, const char *owner, uint64_t *base);
 /* Parse "WIDTHxHEIGHT"; -EINVAL if it is not one. */
 int fb_parse_mode(const char *s, unsigned int *width, unsigned int *height);
 
+/* The splash's background: a new mode made for the splash starts so. */
+#define FB_SPLASH_BG	FB_RGB(0x10, 0x18, 0x28)
+
 /* Draw the splash (built-in logo, or the BMP in fw_cfg file
- * "opt/virtboot/splash" centred) and clear the console area below it. */
-int fb_splash(void);
+ * "opt/virtboot/splash" centred) and clear the console area below it;
+ * clear: fill the screen with FB_SPLASH_BG first (false when it is so
+ * already, after fb_set_mode: 3 MB of stores spared at start-up). */
+int fb_splash(bool clear);
 
 /* timer_us() when the splash was first complete on screen; 0 if never. */
 uint64_t fb_splash_us(void);

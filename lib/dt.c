@@ -39,7 +39,8 @@ const char *dt_strerror(int err)
 /* libfdt 1.6.1 reads a phandle at every offset an overlay's
  * __local_fixups__ names without checking that it lies inside the
  * property (later libfdt checks; found by fuzzing): check them all
- * first, node by node as libfdt walks them. */
+ * first, node by node as libfdt walks them. A tree's blocks need not be
+ * 4-aligned in memory, hence fdt32_ld(). */
 static bool local_fixups_ok(const void *ov, int node, int fix, int depth)
 {
 	const fdt32_t *off;
@@ -54,7 +55,7 @@ static bool local_fixups_ok(const void *ov, int node, int fix, int depth)
 		    tlen < 4)
 			return false;
 		for (i = 0; i < len / 4; i++)
-			if (fdt32_to_cpu(off[i]) > (uint32_t)tlen - 4)
+			if (fdt32_ld(&off[i]) > (uint32_t)tlen - 4)
 				return false;
 	}
 	fdt_for_each_subnode(child, ov, fix) {
@@ -128,6 +129,19 @@ static bool has_tags_moving_on(const void *blob)
 		offset = next;
 	} while (tag != FDT_END);
 	return true;
+}
+
+int dt_check_full(const void *blob, size_t size)
+{
+	if (size < sizeof(struct fdt_header) || fdt_check_header(blob))
+		return -FDT_ERR_BADMAGIC;
+	if (fdt_totalsize(blob) > size)
+		return -FDT_ERR_TRUNCATED;
+	if (fdt_version(blob) < 17)
+		return -FDT_ERR_BADVERSION;
+	if (!has_tags_moving_on(blob))
+		return -FDT_ERR_BADSTRUCTURE;
+	return fdt_check_full(blob, size);
 }
 
 int dt_check_tree(const void *blob)

@@ -91,7 +91,7 @@ int fb_alloc_high(uint64_t size, const char *owner, uint64_t *base)
 	return -ENOMEM;
 }
 
-int fb_set_mode(unsigned int width, unsigned int height)
+int fb_set_mode(unsigned int width, unsigned int height, uint32_t color)
 {
 	uint64_t stride = (uint64_t)width * 4, size, base;
 	int err;
@@ -107,11 +107,11 @@ int fb_set_mode(unsigned int width, unsigned int height)
 	err = fb_alloc_high(size, "framebuffer", &base);
 	if (err)
 		return err;
-	/* Black before QEMU shows it. A plain store loop: memset's DC ZVA
+	/* Filled before QEMU shows it. A plain store loop: memset's DC ZVA
 	 * is several times slower under QEMU's TCG (25 ms against 4 for
 	 * 1024x768). */
 	fb_fill(&(struct fb_surface){ (uint32_t *)(uintptr_t)base, width,
-				      height, stride }, 0, 0, width, height, 0);
+				      height, stride }, 0, 0, width, height, color);
 	err = backend->configure(base, width, height, stride);
 	if (err) {
 		region_free(base);
@@ -150,17 +150,18 @@ int fb_init(void)
 		w = FB_DEFAULT_WIDTH;
 		h = FB_DEFAULT_HEIGHT;
 	}
-	err = fb_set_mode(w, h);
+	err = fb_set_mode(w, h, FB_SPLASH_BG);
 	if (err && (w != FB_DEFAULT_WIDTH || h != FB_DEFAULT_HEIGHT)) {
 		pr_err("cannot set up %ux%u (%d): using %ux%u\n", w, h, err,
 		       FB_DEFAULT_WIDTH, FB_DEFAULT_HEIGHT);
-		err = fb_set_mode(FB_DEFAULT_WIDTH, FB_DEFAULT_HEIGHT);
+		err = fb_set_mode(FB_DEFAULT_WIDTH, FB_DEFAULT_HEIGHT,
+				  FB_SPLASH_BG);
 	}
 	if (err) {
 		pr_err("cannot set up the display: %d\n", err);
 		return err;
 	}
-	err = fb_splash();
+	err = fb_splash(false);
 	fbcon_init();
 	/* The boot flows move the progress bar and hand the display on. */
 	boot_add_progress(fb_progress);

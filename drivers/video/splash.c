@@ -32,7 +32,7 @@
 #define BAR_HEIGHT	10
 #define CONSOLE_MIN	(4 * 18)	/* four console lines */
 
-#define COLOR_BG	FB_RGB(0x10, 0x18, 0x28)
+#define COLOR_BG	FB_SPLASH_BG
 #define COLOR_TEXT	FB_RGB(0xe8, 0xe8, 0xe8)
 #define COLOR_DIM	FB_RGB(0x90, 0x98, 0xa8)
 #define COLOR_BAR	FB_RGB(0xff, 0x9f, 0x1f)
@@ -145,7 +145,7 @@ static int text_line(const struct fb_surface *s, int x, int y,
 	return fb_text(s, x, y, str, 2, color, FB_TRANSPARENT);
 }
 
-int fb_splash(void)
+int fb_splash(bool clear)
 {
 	const struct fb_surface *s = fb_screen();
 	struct bmp_image img;
@@ -160,7 +160,8 @@ int fb_splash(void)
 		 (unsigned long long)(mem_total() >> 20), cpus,
 		 cpus == 1 ? "" : "s");
 	snprintf(date, sizeof(date), "%s", VIRTBOOT_BUILD_DATE);
-	fb_fill(s, 0, 0, s->width, s->height, COLOR_BG);
+	if (clear)
+		fb_fill(s, 0, 0, s->width, s->height, COLOR_BG);
 
 	if (load_bmp(&img, &scratch, s)) {
 		char title[96];

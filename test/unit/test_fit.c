@@ -161,6 +161,13 @@ static void test_truncated_and_damaged(void)
 		memcpy(copy, fit, n);
 		CHECK(fit_open(copy, n, &extent, &why) != 0);
 	}
+	/* Older device-tree versions (libfdt 1.6.1's fdt_check_full reads
+	 * through NULL on 2-15): refused before libfdt walks them. */
+	for (n = 1; n < 17; n++) {
+		memcpy(copy, fit, len);
+		fdt_set_version(copy, n);
+		CHECK(fit_open(copy, len, &extent, &why) == -EBADMSG);
+	}
 	/* Every byte of the tree flipped in turn: never a fault (ASan). */
 	srand(1);
 	for (i = 0; i < fdt_totalsize(fit); i += 3) {
