@@ -41,6 +41,11 @@ ARM64_PKGS="libfdt-dev libfdt1 busybox-static linux-image-arm64"
 
 say() { echo "deps: $*"; }
 
+# apt fetches as the unprivileged _apt user, which cannot enter a cache
+# under root's home: as root, fetch as root, without apt's warning about it.
+SANDBOX=""
+[ "$(id -u)" = 0 ] && SANDBOX="-oAPT::Sandbox::User=root"
+
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -80,7 +85,7 @@ if [ -n "$need" ]; then
 	mkdir -p "$lists/partial" "$debs" "$SYSROOT" "$stamps"
 	APT="-oAPT::Architecture=arm64 -oAPT::Architectures=arm64 \
 -oDir::State::Lists=$lists -oDir::Cache=$CACHE/apt-cache \
--oDebug::NoLocking=1"
+-oDebug::NoLocking=1 $SANDBOX"
 	mkdir -p "$CACHE/apt-cache/archives/partial"
 	apt-get $APT update -q
 	new=$(mktemp -d "$CACHE/new.XXXXXX")
@@ -128,7 +133,7 @@ if [ -n "$srcs" ]; then
 		> "$src/sources.list"
 	SAPT="-oDir::Etc::SourceList=$src/sources.list \
 -oDir::Etc::SourceParts=/nonexistent -oDir::State::Lists=$src/lists \
--oDir::Cache=$src/cache -oDebug::NoLocking=1"
+-oDir::Cache=$src/cache -oDebug::NoLocking=1 $SANDBOX"
 	apt-get $SAPT update -q
 	for p in $srcs; do
 		dir=$CACHE/$p
