@@ -489,6 +489,31 @@ static void say_sig(const void *fit, int sig, const char *mark)
 }
 
 /*
+ * The next key required for kind ("conf" or "image"): keys[*k]'s node
+ * *key under /signature. Start with *k = 0, *key = -1; false at the end.
+ */
+static bool next_required(const void *const *keys, int nk, const char *kind,
+			  int *k, int *key)
+{
+	const char *req;
+	int sigs;
+
+	for (; *k < nk; (*k)++, *key = -1) {
+		sigs = fdt_subnode_offset(keys[*k], 0, "signature");
+		if (sigs < 0)
+			continue;
+		*key = *key < 0 ? fdt_first_subnode(keys[*k], sigs) :
+				  fdt_next_subnode(keys[*k], *key);
+		for (; *key >= 0; *key = fdt_next_subnode(keys[*k], *key)) {
+			req = get_str(keys[*k], *key, "required");
+			if (req && !strcmp(req, kind))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
  * The signatures under parent (a configuration, or an image when conf
  * is negative) against the keys: every key required for `kind` must
  * verify one of them; signatures by other known keys must verify too.
@@ -499,8 +524,8 @@ static int check_sigs(const void *fit, int parent, int conf,
 {
 	static char msg[160];
 	const void *const *keys;
-	const char *req, *hint, *fail = NULL;
-	int nk, k, sigs, key, sig, err, nsig = 0, ok, i, ndone = 0;
+	const char *hint, *fail = NULL;
+	int nk, k, key, sig, err, nsig = 0, ok, i, ndone = 0;
 	struct { int k, key; } done[8];	/* verified in the first pass */
 	bool any = false, hint_seen;
 
@@ -533,52 +558,44 @@ static int check_sigs(const void *fit, int parent, int conf,
 		}
 	}
 	/* Every required key: one signature must verify with it. */
-	for (k = 0; k < nk; k++) {
-		sigs = fdt_subnode_offset(keys[k], 0, "signature");
-		if (sigs < 0)
-			continue;
-		fdt_for_each_subnode(key, keys[k], sigs) {
-			req = get_str(keys[k], key, "required");
-			if (!req || strcmp(req, kind))
-				continue;
-			ok = 0;
-			hint_seen = false;
-			/* Verified above already: not hashed again. */
-			for (i = 0; i < ndone; i++)
-				ok |= done[i].k == k && done[i].key == key;
-			fdt_for_each_subnode(sig, fit, parent) {
-				if (ok)
-					break;
-				if (!has_prefix(fit, sig, "signature"))
-					continue;
-				hint = get_str(fit, sig, "key-name-hint");
-				hint_seen |= hint && !strcmp(hint, key_name(keys[k], key));
-				if (!check_sig(fit, sig, conf, img, keys[k], key,
-					       &fail)) {
-					ok = 1;
-					break;
-				}
-			}
+	for (k = 0, key = -1; next_required(keys, nk, kind, &k, &key); ) {
+		ok = 0;
+		hint_seen = false;
+		/* Verified above already: not hashed again. */
+		for (i = 0; i < ndone; i++)
+			ok |= done[i].k == k && done[i].key == key;
+		fdt_for_each_subnode(sig, fit, parent) {
 			if (ok)
+				break;
+			if (!has_prefix(fit, sig, "signature"))
 				continue;
-			if (!any)
-				printf("- ");
-			if (!nsig)
-				snprintf(msg, sizeof(msg),
-					 "%s is not signed, and key '%s' is required",
-					 what, key_name(keys[k], key));
-			else if (!hint_seen)
-				snprintf(msg, sizeof(msg),
-					 "%s is not signed by required key '%s' (signed by an unknown key)",
-					 what, key_name(keys[k], key));
-			else
-				snprintf(msg, sizeof(msg),
-					 "%s: signature does not verify with required key '%s' (%s)",
-					 what, key_name(keys[k], key),
-					 fail ? fail : "");
-			*why = msg;
-			return -EPERM;
+			hint = get_str(fit, sig, "key-name-hint");
+			hint_seen |= hint && !strcmp(hint, key_name(keys[k], key));
+			if (!check_sig(fit, sig, conf, img, keys[k], key,
+				       &fail)) {
+				ok = 1;
+				break;
+			}
 		}
+		if (ok)
+			continue;
+		if (!any)
+			printf("- ");
+		if (!nsig)
+			snprintf(msg, sizeof(msg),
+				 "%s is not signed, and key '%s' is required",
+				 what, key_name(keys[k], key));
+		else if (!hint_seen)
+			snprintf(msg, sizeof(msg),
+				 "%s is not signed by required key '%s' (signed by an unknown key)",
+				 what, key_name(keys[k], key));
+		else
+			snprintf(msg, sizeof(msg),
+				 "%s: signature does not verify with required key '%s' (%s)",
+				 what, key_name(keys[k], key),
+				 fail ? fail : "");
+		*why = msg;
+		return -EPERM;
 	}
 	return 0;
 }
@@ -595,21 +612,10 @@ int fit_image_check_sigs(const void *fit, const struct fit_image *img,
 bool fit_key_required(const char *kind)
 {
 	const void *const *keys;
-	const char *req;
-	int nk, k, sigs, key;
+	int nk, k = 0, key = -1;
 
 	keys = fit_keys(&nk);
-	for (k = 0; k < nk; k++) {
-		sigs = fdt_subnode_offset(keys[k], 0, "signature");
-		if (sigs < 0)
-			continue;
-		fdt_for_each_subnode(key, keys[k], sigs) {
-			req = get_str(keys[k], key, "required");
-			if (req && !strcmp(req, kind))
-				return true;
-		}
-	}
-	return false;
+	return next_required(keys, nk, kind, &k, &key);
 }
 
 int fit_conf_verify(const void *fit, int conf, const char *lead,

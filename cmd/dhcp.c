@@ -4,26 +4,16 @@
 #include <command.h>
 #include <env.h>
 #include <net.h>
-#include <string.h>
 
 static int do_dhcp(int argc, char *argv[])
 {
 	const char *autoload = env_get("autoload");
-	const char *addr = NULL, *file = NULL;
-	uint64_t v;
+	const char *addr, *file;
 	int err;
 
 	if (argc > 3)
 		return -EINVAL;
-	if (argc == 3) {
-		addr = argv[1];
-		file = argv[2];
-	} else if (argc == 2) {
-		if (parse_hex(argv[1], &v))
-			file = argv[1];
-		else
-			addr = argv[1];
-	}
+	net_load_args(argc, argv, &addr, &file);
 	err = net_dhcp();
 	if (err)
 		return err;

@@ -4,26 +4,15 @@
  * sets filesize and fileaddr. */
 #include <command.h>
 #include <net.h>
-#include <string.h>
-
-static bool is_hex(const char *s)
-{
-	uint64_t v;
-
-	return !parse_hex(s, &v);
-}
 
 static int do_tftpboot(int argc, char *argv[])
 {
+	const char *addr, *file;
+
 	if (argc > 3)
 		return -EINVAL;
-	if (argc == 3)
-		return net_load(argv[1], argv[2]);
-	/* One argument: an address if it reads as one, else the file. */
-	if (argc == 2)
-		return is_hex(argv[1]) ? net_load(argv[1], NULL) :
-					 net_load(NULL, argv[1]);
-	return net_load(NULL, NULL);
+	net_load_args(argc, argv, &addr, &file);
+	return net_load(addr, file);
 }
 
 COMMAND(tftpboot, .run = do_tftpboot,

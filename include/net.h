@@ -96,6 +96,11 @@ int net_tftp_server(const char *arg, uint32_t *server, const char **file);
  * at most up to the end of the free RAM there; sets filesize and
  * fileaddr. 0 or a negative errno (said). */
 int net_load(const char *addr, const char *file);
+/* U-Boot's [loadAddress] [[hostIPaddr:]bootfilename] for tftpboot and
+ * dhcp (argv[1..argc-1]): a single argument is the address when it reads
+ * as hexadecimal, else the file. NULL for what is not given. */
+void net_load_args(int argc, char *argv[], const char **addr,
+		   const char **file);
 /* The bytes of free RAM from addr on (0: addr is not free RAM). */
 uint64_t net_free_from(uint64_t addr);
 

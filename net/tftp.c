@@ -697,6 +697,19 @@ uint64_t net_free_from(uint64_t addr)
 	return end > addr ? end - addr : 0;
 }
 
+void net_load_args(int argc, char *argv[], const char **addr,
+		   const char **file)
+{
+	uint64_t v;
+
+	*addr = argc > 1 ? argv[1] : NULL;
+	*file = argc > 2 ? argv[2] : NULL;
+	if (argc == 2 && parse_hex(argv[1], &v)) {
+		*file = argv[1];
+		*addr = NULL;
+	}
+}
+
 int net_load(const char *addr_arg, const char *file_arg)
 {
 	char name[16];
